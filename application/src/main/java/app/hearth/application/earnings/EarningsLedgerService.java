@@ -1,0 +1,137 @@
+package app.hearth.application.earnings;
+
+import app.hearth.domain.access.Actor;
+import app.hearth.domain.earnings.AppliedMultiplier;
+import app.hearth.domain.earnings.CreditContext;
+import app.hearth.domain.earnings.EarningsCommand;
+import app.hearth.domain.earnings.EarningsDecider;
+import app.hearth.domain.earnings.EarningsPermissions;
+import app.hearth.domain.shared.RuleViolation;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** The ledger's use cases: checks who asks, resolves policies, and hands pure commands to the accounts. */
+public class EarningsLedgerService implements EarningsLedger {
+
+    public static final int MAX_PAGE = 200;
+    public static final String INVALID_CURSOR = "INVALID_CURSOR";
+
+    private final EarningsCommandBus commands;
+    private final EarningsReadModel readModel;
+    private final EarningsPolicies policies;
+    private final Clock clock;
+
+    public EarningsLedgerService(EarningsCommandBus commands, EarningsReadModel readModel,
+                                 EarningsPolicies policies, Clock clock) {
+        this.commands = commands;
+        this.readModel = readModel;
+        this.policies = policies;
+        this.clock = clock;
+    }
+
+    @Override
+    public void open(Actor actor, String companionId) {
+        EarningsPermissions.requireAdminister(actor);
+        commands.open(new EarningsCommand.OpenEarningsAccount(companionId, actor.recorded(), clock.instant()));
+    }
+
+    @Override
+    public EntryReceipt credit(ActivityCredit credit) {
+        RuleViolation.require(credit.occurredAt(), "occurredAt");
+        RuleViolation.require(credit.activity(), "activity");
+        var context = new CreditContext(credit.occurredAt(),
+                credit.companionZone() == null ? ZoneOffset.UTC : credit.companionZone(),
+                credit.trailingRatingHundredths());
+        AppliedMultiplier multiplier = policies.multiplierRules().multiplierFor(context);
+        long baseRate = policies.activityRates().rateOf(credit.activity());
+        return commands.record(new EarningsCommand.CreditActivity(credit.companionId(),
+                entryId("credit", credit.companionId(), credit.sourceReference()), credit.sourceReference(),
+                credit.activity(), credit.units(), baseRate, multiplier, Actor.system(credit.process()),
+                credit.occurredAt()));
+    }
+
+    @Override
+    public EntryReceipt penalize(Actor actor, String companionId, String caseId, String policyCode) {
+        EarningsPermissions.requirePenalize(actor);
+        long coins = policies.penaltyTable().coinsFor(policyCode);
+        return commands.record(new EarningsCommand.ApplyPenalty(companionId, entryId("penalty", companionId, caseId),
+                caseId, policyCode, coins, actor.recorded(), clock.instant()));
+    }
+
+    @Override
+    public EntryReceipt reversePenalty(Actor actor, String companionId, String penaltyId, String reason) {
+        EarningsPermissions.requirePenalize(actor);
+        return commands.record(new EarningsCommand.ReversePenalty(companionId,
+                entryId("reversal", companionId, penaltyId), penaltyId, reason, actor.recorded(), clock.instant()));
+    }
+
+    @Override
+    public EntryReceipt correct(Actor actor, String companionId, String idempotencyKey, long coins, String reason) {
+        EarningsPermissions.requireAdminister(actor);
+        return commands.record(new EarningsCommand.CorrectBalance(companionId,
+                entryId("correction", companionId, idempotencyKey), idempotencyKey, coins, reason, actor.recorded(),
+                clock.instant()));
+    }
+
+    @Override
+    public EarningsReadModel.Balance balance(Actor actor, String companionId) {
+        EarningsPermissions.requireRead(actor, companionId);
+        return readModel.balance(companionId).orElseThrow(() -> RuleViolation.notFound(
+                EarningsDecider.ACCOUNT_NOT_FOUND, "companion " + companionId + " has no earnings account"));
+    }
+
+    @Override
+    public EntryPage entries(Actor actor, String companionId, EntryFilter filter) {
+        balance(actor, companionId);
+        int limit = filter.limit() <= 0 ? 50 : filter.limit();
+        if (limit > MAX_PAGE) {
+            throw RuleViolation.invalid("PAGE_TOO_LARGE", "limit", "a page holds at most " + MAX_PAGE + " entries");
+        }
+        if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
+            throw RuleViolation.invalid("EMPTY_TIME_RANGE", "from", "from must be before to");
+        }
+        Long before = decodeCursor(filter.cursor());
+        var items = readModel.entries(companionId, new EarningsReadModel.EntryQuery(
+                filter.kinds() == null ? Set.of() : filter.kinds(), filter.from(), filter.to(), before, limit + 1));
+        if (items.size() <= limit) {
+            return new EntryPage(items, null);
+        }
+        List<EarningsReadModel.Entry> page = items.subList(0, limit);
+        return new EntryPage(List.copyOf(page), encodeCursor(page.getLast().position()));
+    }
+
+    /**
+     * The entry id of a movement, derived from the key its caller chose: the same request always names the
+     * same entry, so a retry can never add a second one.
+     */
+    static String entryId(String kind, String companionId, String key) {
+        RuleViolation.requireText(key, kind.equals("correction") ? "idempotencyKey" : kind + "Key");
+        return UUID.nameUUIDFromBytes((kind + "\n" + companionId + "\n" + key).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    private static String encodeCursor(long position) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("p:" + position).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Long decodeCursor(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (!text.startsWith("p:")) {
+                throw new IllegalArgumentException(text);
+            }
+            return Long.parseLong(text.substring(2));
+        } catch (IllegalArgumentException malformed) {
+            throw RuleViolation.invalid(INVALID_CURSOR, "cursor", "the cursor is not one this API gave out");
+        }
+    }
+}

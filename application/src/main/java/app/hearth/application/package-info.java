@@ -1,0 +1,2 @@
+/** Hearth's use cases (primary ports) and the secondary ports they need from the outside world. */
+package app.hearth.application;
