@@ -1,0 +1,142 @@
+package app.hearth.adapters.axon;
+
+import app.hearth.adapters.axon.earnings.EarningsAccountAggregate;
+import app.hearth.domain.earnings.EarningsCommand;
+import javax.sql.DataSource;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.modelling.command.VersionedAggregateIdentifier;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Axon on PostgreSQL, wired explicitly rather than left to auto-configuration order (stack-notes.md): the JDBC
+ * event store and token store on Flyway's snake_case tables, Spring's transactions (never the no-op manager),
+ * JSON events under stable names, and command routing by the id each domain command names.
+ */
+@Configuration(proxyBeanMethods = false)
+public class HearthAxonConfiguration {
+
+    /** PostgreSQL's unique_violation: an aggregate sequence number or event id that is already taken. */
+    static final String UNIQUE_VIOLATION = "23505";
+
+    @Bean
+    public EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    public TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("time_stamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver(UNIQUE_VIOLATION);
+    }
+
+    @Bean
+    public TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
+    }
+
+    @Bean
+    public ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+    }
+
+    @Bean
+    public StoredEventTypes storedEventTypes() {
+        return StoredEventTypes.scan("app.hearth.domain");
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer(StoredEventTypes storedEventTypes) {
+        return new StableEventTypeSerializer(Jackson3Serializer.builder().build(), storedEventTypes);
+    }
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer generalSerializer,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 ConnectionProvider connectionProvider,
+                                                 TransactionManager axonTransactionManager,
+                                                 EventSchema eventSchema,
+                                                 org.axonframework.config.Configuration configuration) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(generalSerializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .connectionProvider(connectionProvider)
+                .transactionManager(axonTransactionManager)
+                .schema(eventSchema)
+                .build();
+    }
+
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer generalSerializer,
+                                 TokenSchema tokenSchema) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(tokenSchema)
+                .serializer(generalSerializer)
+                .build();
+    }
+
+    /** Keeps recently used earnings accounts in memory so a command need not re-read the whole stream. */
+    @Bean
+    public Cache earningsAccountCache() {
+        return new WeakReferenceCache();
+    }
+
+    /** Routes every domain command to the aggregate its own id names; no Axon annotation in the domain. */
+    @Bean
+    public CommandTargetResolver hearthCommandTargetResolver() {
+        return command -> switch (command.getPayload()) {
+            case EarningsCommand earnings -> new VersionedAggregateIdentifier(
+                    EarningsAccountAggregate.aggregateId(earnings.companionId()), null);
+            default -> throw new IllegalArgumentException("no aggregate routing for " + command.getPayloadType());
+        };
+    }
+}
