@@ -6,6 +6,7 @@ import app.hearth.domain.earnings.EarningsCommand;
 import app.hearth.domain.earnings.EarningsDecider;
 import app.hearth.domain.shared.RuleViolation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,7 @@ public class AxonEarningsCommandBus implements EarningsCommandBus {
     public void open(EarningsCommand.OpenEarningsAccount command) {
         try {
             gateway.sendAndWait(command);
-        } catch (ConcurrencyException alreadyThere) {
+        } catch (AggregateStreamCreationException | ConcurrencyException alreadyThere) {
             throw RuleViolation.conflict(EarningsDecider.ACCOUNT_ALREADY_OPEN,
                     "the earnings account of companion " + command.companionId() + " is already open");
         }

@@ -13,14 +13,17 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.jooq.DSLContext;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code earnings_account} and {@code earnings_entry}. Runs in the processor's transaction, so rows and the
  * tracking token commit together; every write is idempotent (an entry lands once, and an account moves only from
- * the position just before the entry), so a redelivered event changes nothing.
+ * the position just before the entry), so a redelivered event changes nothing. Not started by the command-line
+ * modes, so an audit compares against a read model that stands still.
  */
 @Component
+@ConditionalOnProperty(name = "hearth.mode", havingValue = "server", matchIfMissing = true)
 @ProcessingGroup(EarningsProjection.PROCESSING_GROUP)
 public class EarningsProjection {
 

@@ -1,0 +1,2 @@
+/** Spring wiring of the use cases to their ports, and the configured business numbers. */
+package app.hearth.adapters.config;

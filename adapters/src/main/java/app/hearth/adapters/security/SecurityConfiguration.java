@@ -1,0 +1,103 @@
+package app.hearth.adapters.security;
+
+import app.hearth.adapters.web.Problems;
+import com.google.auth.oauth2.GoogleCredentials;
+import com.google.firebase.FirebaseApp;
+import com.google.firebase.FirebaseOptions;
+import com.google.firebase.auth.FirebaseAuth;
+import java.io.IOException;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Deny by default: every route is listed here with the roles that may call it; anything else is refused. Health
+ * and the API docs are open, and so is the local token endpoint while the local issuer is on. Objects are checked
+ * again in the use cases (a companion reads only their own ledger).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(HearthAuthProperties.class)
+public class SecurityConfiguration {
+
+    static final String[] STAFF = {"SUPERVISOR", "ADMIN", "SUPERADMIN"};
+    static final String[] ADMINS = {"ADMIN", "SUPERADMIN"};
+    static final String EARNINGS = "/api/v1/companions/{companionId}/earnings";
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, JsonMapper json,
+                            HearthAuthProperties properties) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(routes -> {
+                    routes.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs",
+                            "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**",
+                            "/error").permitAll();
+                    if (properties.localIssuer().enabled()) {
+                        routes.requestMatchers(HttpMethod.POST, LocalTokenController.PATH).permitAll();
+                    }
+                    routes.requestMatchers("/actuator/**").hasAnyRole(ADMINS)
+                            .requestMatchers(HttpMethod.POST, EARNINGS).hasAnyRole(ADMINS)
+                            .requestMatchers(HttpMethod.GET, EARNINGS, EARNINGS + "/entries")
+                            .hasAnyRole("COMPANION", "SUPERVISOR", "ADMIN", "SUPERADMIN")
+                            .requestMatchers(HttpMethod.POST, EARNINGS + "/corrections").hasAnyRole(ADMINS)
+                            .requestMatchers(HttpMethod.POST, EARNINGS + "/penalties",
+                                    EARNINGS + "/penalties/{penaltyId}/reversal").hasAnyRole(STAFF)
+                            .requestMatchers(HttpMethod.GET, "/api/v1/audit/earnings/{companionId}").hasAnyRole(ADMINS)
+                            .anyRequest().denyAll();
+                })
+                .oauth2ResourceServer(resource -> resource
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(
+                                new HearthJwtAuthenticationConverter()))
+                        .authenticationEntryPoint((request, response, failure) -> Problems.write(response, json,
+                                HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                                "a valid bearer token is required: " + failure.getMessage()))
+                        .accessDeniedHandler((request, response, denied) -> Problems.write(response, json,
+                                HttpStatus.FORBIDDEN, "ACCESS_DENIED", "your role may not do this")))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, failure) -> Problems.write(response, json,
+                                HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "a valid bearer token is required"))
+                        .accessDeniedHandler((request, response, denied) -> Problems.write(response, json,
+                                HttpStatus.FORBIDDEN, "ACCESS_DENIED", "your role may not do this")));
+        return http.build();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "hearth.auth.local-issuer.enabled", havingValue = "true")
+    LocalTokenIssuer localTokenIssuer(HearthAuthProperties properties, Clock clock) {
+        return new LocalTokenIssuer(properties.localIssuer(), clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "hearth.auth.local-issuer.enabled", havingValue = "true")
+    JwtDecoder localJwtDecoder(LocalTokenIssuer issuer) {
+        return issuer.decoder();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "hearth.auth.local-issuer.enabled", havingValue = "false", matchIfMissing = true)
+    JwtDecoder firebaseJwtDecoder(HearthAuthProperties properties) throws IOException {
+        String projectId = properties.firebase().projectId();
+        if (projectId == null || projectId.isBlank()) {
+            throw new IllegalStateException("hearth.auth.firebase.project-id must be set when the local token "
+                    + "issuer is off: Hearth verifies Firebase ID tokens of that project");
+        }
+        var options = FirebaseOptions.builder()
+                .setProjectId(projectId)
+                .setCredentials(GoogleCredentials.getApplicationDefault())
+                .build();
+        FirebaseApp app = FirebaseApp.getApps().stream()
+                .filter(existing -> existing.getName().equals(FirebaseApp.DEFAULT_APP_NAME))
+                .findFirst()
+                .orElseGet(() -> FirebaseApp.initializeApp(options));
+        return new FirebaseTokenDecoder(FirebaseAuth.getInstance(app), properties.firebase().checkRevoked());
+    }
+}

@@ -1,0 +1,33 @@
+package app.hearth.adapters.web;
+
+import app.hearth.adapters.security.HearthJwtAuthenticationConverter;
+import app.hearth.domain.access.Actor;
+import app.hearth.domain.access.Role;
+import app.hearth.domain.shared.RuleViolation;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+/** Gives controllers the signed-in {@link Actor}: the token's subject and its role. */
+public class CurrentActorResolver implements HandlerMethodArgumentResolver {
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == Actor.class;
+    }
+
+    @Override
+    public Actor resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+                                 NativeWebRequest request, WebDataBinderFactory binders) {
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+            throw RuleViolation.forbidden("ACCESS_DENIED", "no signed-in user");
+        }
+        Role role = Role.named(token.getToken().getClaimAsString(HearthJwtAuthenticationConverter.ROLE_CLAIM))
+                .orElseThrow(() -> RuleViolation.forbidden("ACCESS_DENIED", "the token carries no Hearth role"));
+        return new Actor(token.getName(), role);
+    }
+}

@@ -1,0 +1,28 @@
+package app.hearth.bootstrap;
+
+import java.util.Arrays;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * Hearth. Without arguments it serves the API; with {@code audit-earnings} as first argument it replays every
+ * earnings account from the event store, prints a report and exits non-zero on any mismatch.
+ */
+@SpringBootApplication(scanBasePackages = "app.hearth")
+public class HearthApplication {
+
+    public static void main(String[] args) {
+        if (args.length > 0 && AuditEarningsCommand.MODE.equals(args[0])) {
+            System.exit(AuditEarningsCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        SpringApplication.run(HearthApplication.class, args);
+    }
+
+    /** The application as configured for the command-line modes: no web server, no event processors. */
+    static SpringApplication commandLine() {
+        var application = new SpringApplication(HearthApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        return application;
+    }
+}
