@@ -1,0 +1,98 @@
+package app.hearth.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small HTTP client for tests: JSON in and out, with a token from the local issuer's endpoint. */
+public final class Api {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** A response: status, headers, and the body parsed as JSON (null when empty). */
+    public record Response(int status, HttpResponse<String> raw, JsonNode body) {
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        public String code() {
+            return body == null || body.get("code") == null ? null : body.get("code").asString();
+        }
+    }
+
+    private final int port;
+    private final String token;
+    private final Map<String, String> headers;
+
+    private Api(int port, String token, Map<String, String> headers) {
+        this.port = port;
+        this.token = token;
+        this.headers = headers;
+    }
+
+    public static Api at(int port) {
+        return new Api(port, null, Map.of());
+    }
+
+    public Api signedInAs(String userId, String role) {
+        Response issued = post("/api/v1/dev/tokens", Map.of("userId", userId, "role", role));
+        if (issued.status() != 201) {
+            throw new IllegalStateException("the local issuer refused a token: " + issued.raw().body());
+        }
+        return withToken(issued.body().get("token").asString());
+    }
+
+    public Api withToken(String bearer) {
+        return new Api(port, bearer, headers);
+    }
+
+    public Api withHeader(String name, String value) {
+        var more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Api(port, token, more);
+    }
+
+    public Response get(String path) {
+        return send(request(path).GET());
+    }
+
+    public Response post(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : JSON.writeValueAsString(body))));
+    }
+
+    public Response postRaw(String path, String body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(builder::header);
+        return builder;
+    }
+
+    private static Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
+            return new Response(response.statusCode(), response, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

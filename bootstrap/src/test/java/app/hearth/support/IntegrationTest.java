@@ -1,0 +1,37 @@
+package app.hearth.support;
+
+import app.hearth.bootstrap.HearthApplication;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A full Hearth on a random port, on this run's fresh database ({@link TestDatabase}), in the local profile
+ * (local token issuer on). Every subclass shares one application context.
+ */
+@SpringBootTest(classes = HearthApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestDatabase.URL);
+    }
+
+    /** An HTTP client for this application, signed in as {@code userId} in {@code role}. */
+    protected Api as(String role, String userId) {
+        return Api.at(port).signedInAs(userId, role);
+    }
+
+    /** An HTTP client with no token. */
+    protected Api anonymous() {
+        return Api.at(port);
+    }
+}
