@@ -211,5 +211,9 @@ class EarningsLedgerIT extends IntegrationTest {
         var noAccount = admin.get("/api/v1/companions/nobody/earnings");
         assertThat(noAccount.status()).isEqualTo(404);
         assertThat(noAccount.code()).isEqualTo("EARNINGS_ACCOUNT_NOT_FOUND");
+        var penaltyOnNoAccount = supervisor.post("/api/v1/companions/nobody/earnings/penalties",
+                Map.of("caseId", "c1", "policyCode", "LATE_FOR_SHIFT"));
+        assertThat(penaltyOnNoAccount.status()).isEqualTo(404);
+        assertThat(penaltyOnNoAccount.code()).isEqualTo("EARNINGS_ACCOUNT_NOT_FOUND");
     }
 }

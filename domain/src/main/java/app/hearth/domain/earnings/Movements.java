@@ -39,18 +39,34 @@ public final class Movements {
         return movement != null && movement.position() <= lastPosition ? Optional.of(movement) : Optional.empty();
     }
 
+    /** Two indexes are equal when they see the same movements under the same keys. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Movements that && lastPosition == that.lastPosition && visible().equals(that.visible());
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(lastPosition);
+    }
+
+    private Map<String, Movement> visible() {
+        var visible = new java.util.HashMap<String, Movement>();
+        byKey.forEach((key, movement) -> {
+            if (movement.position() <= lastPosition) {
+                visible.put(key, movement);
+            }
+        });
+        return visible;
+    }
+
     /** This index plus {@code movement} under every one of {@code keys}. */
     public synchronized Movements with(Movement movement, String... keys) {
         Map<String, Movement> map = byKey;
         Object[] shared = owner;
         if (owner[0] != null && owner[0] != this) {
             // A later index already extended the shared map: copy what this index sees, and branch.
-            map = new ConcurrentHashMap<>();
-            for (var entry : byKey.entrySet()) {
-                if (entry.getValue().position() <= lastPosition) {
-                    map.put(entry.getKey(), entry.getValue());
-                }
-            }
+            map = new ConcurrentHashMap<>(visible());
             shared = new Object[] {null};
         }
         for (String key : keys) {

@@ -6,6 +6,7 @@ import app.hearth.domain.earnings.EarningsCommand;
 import app.hearth.domain.earnings.EarningsDecider;
 import app.hearth.domain.shared.RuleViolation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -43,6 +44,9 @@ public class AxonEarningsCommandBus implements EarningsCommandBus {
         for (int attempt = 1; ; attempt++) {
             try {
                 return gateway.sendAndWait(command);
+            } catch (AggregateNotFoundException missing) {
+                throw RuleViolation.notFound(EarningsDecider.ACCOUNT_NOT_FOUND,
+                        "companion " + command.companionId() + " has no earnings account");
             } catch (ConcurrencyException raced) {
                 if (attempt == ATTEMPTS) {
                     throw raced;
