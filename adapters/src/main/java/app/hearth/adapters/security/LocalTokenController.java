@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Instant;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The local issuer's endpoint: a signed token for any user id and role, so the API can be tried at once. */
 @RestController
 @Tag(name = "Local tokens", description = "Only while hearth.auth.local-issuer.enabled=true; never in production")
+@ConditionalOnWebApplication
 @ConditionalOnProperty(name = "hearth.auth.local-issuer.enabled", havingValue = "true")
 public class LocalTokenController {
 

@@ -8,6 +8,7 @@ import com.google.firebase.auth.FirebaseAuth;
 import java.io.IOException;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * again in the use cases (a companion reads only their own ledger).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 @EnableConfigurationProperties(HearthAuthProperties.class)
 public class SecurityConfiguration {
 

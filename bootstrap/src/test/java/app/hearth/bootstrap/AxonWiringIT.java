@@ -1,0 +1,55 @@
+package app.hearth.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.hearth.adapters.persistence.earnings.EarningsProjection;
+import app.hearth.support.IntegrationTest;
+import app.hearth.support.Projections;
+import java.util.UUID;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Axon runs on PostgreSQL through JDBC with Spring's transactions: the trap that fails silently is closed. */
+class AxonWiringIT extends IntegrationTest {
+
+    @Autowired
+    Configuration axon;
+
+    @Test
+    void axonUsesSpringTransactionsNeverTheNoOpManager() {
+        TransactionManager manager = axon.getComponent(TransactionManager.class);
+        assertThat(manager).isInstanceOf(SpringTransactionManager.class).isNotInstanceOf(NoTransactionManager.class);
+    }
+
+    @Test
+    void eventsAndTokensLiveInPostgresThroughJdbc() {
+        assertThat(axon.getComponent(EventStorageEngine.class)).isInstanceOf(JdbcEventStorageEngine.class);
+        assertThat(axon.getComponent(TokenStore.class)).isInstanceOf(JdbcTokenStore.class);
+    }
+
+    @Test
+    void storedEventsCarryStableNamesAndJsonPayloadsAndTokensAreJson() {
+        String companion = "wiring-" + UUID.randomUUID();
+        as("admin", "a1").post("/api/v1/companions/" + companion + "/earnings", null);
+        Projections.awaitCaughtUp(jdbc, EarningsProjection.PROCESSING_GROUP);
+
+        var row = jdbc.queryForMap("select type, payload_type, payload_revision, convert_from(payload, 'UTF8')::jsonb"
+                + " ->> 'companionId' as companion from domain_event_entry where aggregate_identifier = ?",
+                "earnings:" + companion);
+        assertThat(row).containsEntry("type", "EarningsAccount")
+                .containsEntry("payload_type", "earnings.EarningsAccountOpened")
+                .containsEntry("payload_revision", "1")
+                .containsEntry("companion", companion);
+        var tokenTypes = jdbc.queryForList("select distinct token_type from token_entry where processor_name = ?"
+                + " and token is not null", String.class, EarningsProjection.PROCESSING_GROUP);
+        assertThat(tokenTypes).containsExactly("org.axonframework.eventhandling.GapAwareTrackingToken");
+    }
+}
