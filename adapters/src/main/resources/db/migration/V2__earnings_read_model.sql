@@ -1,4 +1,4 @@
--- Read model of the Earning Coins ledger, kept by the earnings-read-model processor (adr/0005-read-models.md).
+-- Read model of the Earning Coins ledger, kept by the earnings-read-model processor (adr/0005-read-models-with-jooq.md).
 
 CREATE TABLE earnings_account (
     companion_id       VARCHAR(128) NOT NULL,

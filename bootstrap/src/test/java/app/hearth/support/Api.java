@@ -86,7 +86,8 @@ public final class Api {
     private static Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
+            boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            JsonNode body = !json || response.body().isBlank() ? null : JSON.readTree(response.body());
             return new Response(response.statusCode(), response, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -49,7 +49,8 @@ public class AxonEarningsCommandBus implements EarningsCommandBus {
                         "companion " + command.companionId() + " has no earnings account");
             } catch (ConcurrencyException raced) {
                 if (attempt == ATTEMPTS) {
-                    throw raced;
+                    throw RuleViolation.conflict("CONCURRENT_UPDATE", "the earnings account of companion "
+                            + command.companionId() + " kept changing concurrently; retry the request");
                 }
                 log.debug("account {} changed concurrently, retrying {} (attempt {})", command.companionId(),
                         command.getClass().getSimpleName(), attempt + 1);
