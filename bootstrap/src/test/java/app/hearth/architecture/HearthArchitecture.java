@@ -1,0 +1,222 @@
+package app.hearth.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.jmolecules.archunit.JMoleculesDddRules;
+import org.jmolecules.event.annotation.DomainEvent;
+
+/**
+ * The architecture rules of Hearth, each built for a root package so that the very same rules run on the
+ * production code ({@link #ROOT}) and on deliberately broken classes under a test-only root (see
+ * {@code ArchitecturePlantedViolationsTest}). Under a root, the modules are the packages {@code domain},
+ * {@code application}, {@code adapters} and {@code bootstrap}.
+ */
+final class HearthArchitecture {
+
+    /** The root package of the production code. */
+    static final String ROOT = "app.hearth";
+
+    /** Where this test package and its planted violations live; never part of the production checks. */
+    static final String ARCHITECTURE_TESTS = ROOT + ".architecture";
+
+    /** Frameworks the pure modules must not know. */
+    static final String[] FRAMEWORKS = {
+            "org.springframework..",
+            "org.axonframework..",
+            "org.jooq..",
+            "com.fasterxml.jackson..", "tools.jackson..",
+            "jakarta.persistence..", "javax.persistence.."
+    };
+
+    private HearthArchitecture() {
+    }
+
+    private static final class Holder {
+        static final JavaClasses PRODUCTION = new ClassFileImporter()
+                .withImportOption(new ImportOption.DoNotIncludeTests())
+                .withImportOption(new DoNotIncludeArchitectureTests())
+                .importPackages(ROOT);
+    }
+
+    /** The main classes of all four modules (no test classes, no planted violations), imported once. */
+    static JavaClasses productionClasses() {
+        return Holder.PRODUCTION;
+    }
+
+    /** Keeps this package, and so the planted violations, out of an import even where tests are not told apart. */
+    static final class DoNotIncludeArchitectureTests implements ImportOption {
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("/" + ARCHITECTURE_TESTS.replace('.', '/') + "/");
+        }
+    }
+
+    // --- 1. Purity -----------------------------------------------------------------------------------------------
+
+    /** {@code domain} and {@code application} use no Spring, Axon, jOOQ, Jackson or JPA. */
+    static ArchRule domainAndApplicationUseNoFrameworks(String root) {
+        return noClasses().that().resideInAnyPackage(domain(root), application(root))
+                .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
+                .because("the domain and its use cases are plain Java; frameworks stay in adapters and bootstrap");
+    }
+
+    // --- 2. Module dependencies point inward ---------------------------------------------------------------------
+
+    static ArchRule domainDependsOnNoOtherModule(String root) {
+        return noClasses().that().resideInAPackage(domain(root))
+                .should().dependOnClassesThat().resideInAnyPackage(application(root), adapters(root), bootstrap(root))
+                .because("dependencies point inward: bootstrap -> adapters -> application -> domain");
+    }
+
+    static ArchRule applicationDependsOnlyOnDomain(String root) {
+        return noClasses().that().resideInAPackage(application(root))
+                .should().dependOnClassesThat().resideInAnyPackage(adapters(root), bootstrap(root))
+                .because("dependencies point inward: bootstrap -> adapters -> application -> domain");
+    }
+
+    static ArchRule adaptersDoNotDependOnBootstrap(String root) {
+        return noClasses().that().resideInAPackage(adapters(root))
+                .should().dependOnClassesThat().resideInAPackage(bootstrap(root))
+                .because("dependencies point inward: bootstrap -> adapters -> application -> domain");
+    }
+
+    // --- 3. Inbound adapters meet outbound adapters only at application ports ------------------------------------
+
+    /** Inbound adapters (REST now, websocket and webhooks later, all under {@code adapters.web}). */
+    static String inboundAdapters(String root) {
+        return root + ".adapters.web..";
+    }
+
+    /** Outbound adapters: persistence (jOOQ, including its generated code) and Axon. */
+    static String[] outboundAdapters(String root) {
+        return new String[] {root + ".adapters.persistence..", root + ".adapters.axon.."};
+    }
+
+    static ArchRule inboundAdaptersDoNotUseOutboundAdapters(String root) {
+        return noClasses().that().resideInAPackage(inboundAdapters(root))
+                .should().dependOnClassesThat().resideInAnyPackage(outboundAdapters(root))
+                .because("inbound and outbound adapters meet at the application's ports, never directly");
+    }
+
+    // --- 4. Commands and events are records under sealed interfaces ----------------------------------------------
+
+    /** The top-level {@code *Command} and {@code *Event} types of the domain: the sealed roots. */
+    static DescribedPredicate<JavaClass> commandOrEventRoot(String root) {
+        return DescribedPredicate.describe("a top-level *Command or *Event type of " + domain(root),
+                type -> isCommandOrEventRoot(type, root));
+    }
+
+    /** Types nested in, or implementing, a command or event root, other than the root itself. */
+    static DescribedPredicate<JavaClass> commandOrEventMember(String root) {
+        return DescribedPredicate.describe("nested in or implementing a *Command or *Event root of " + domain(root),
+                type -> !isCommandOrEventRoot(type, root) && belongsToCommandOrEventRoot(type, root));
+    }
+
+    static ArchRule commandAndEventRootsAreSealedInterfaces(String root) {
+        return classes().that(commandOrEventRoot(root))
+                .should(beSealedInterfaces())
+                .because("a sealed interface lets deciders and projections switch over every command and event");
+    }
+
+    static ArchRule commandsAndEventsAreRecords(String root) {
+        return classes().that(commandOrEventMember(root)).and().areNotInterfaces()
+                .should(beRecords())
+                .because("commands and events are immutable values");
+    }
+
+    // --- 5. jMolecules ---------------------------------------------------------------------------------------------
+
+    /** Every event record is a jMolecules {@link DomainEvent}: its annotation names the stored event type. */
+    static ArchRule eventsAreJMoleculesDomainEvents(String root) {
+        return classes().that().areRecords().and(implementAnEventRoot(root))
+                .should().beAnnotatedWith(DomainEvent.class)
+                .because("the @DomainEvent name is the stable stored type name of an event");
+    }
+
+    /**
+     * jMolecules' DDD rules: entities and aggregates have an identifier, aggregates refer to each other by id,
+     * entities belong to their aggregate, value objects refer to no entity or aggregate. They apply to whatever
+     * classes they are checked against.
+     */
+    static ArchRule jMoleculesDddRules() {
+        return JMoleculesDddRules.all();
+    }
+
+    // --- Helpers -----------------------------------------------------------------------------------------------------
+
+    static String domain(String root) {
+        return root + ".domain..";
+    }
+
+    static String application(String root) {
+        return root + ".application..";
+    }
+
+    static String adapters(String root) {
+        return root + ".adapters..";
+    }
+
+    static String bootstrap(String root) {
+        return root + ".bootstrap..";
+    }
+
+    private static boolean inDomain(JavaClass type, String root) {
+        String domainPackage = root + ".domain";
+        return type.getPackageName().equals(domainPackage) || type.getPackageName().startsWith(domainPackage + ".");
+    }
+
+    private static boolean isCommandOrEventRoot(JavaClass type, String root) {
+        return inDomain(type, root) && type.isTopLevelClass()
+                && (type.getSimpleName().endsWith("Command") || type.getSimpleName().endsWith("Event"));
+    }
+
+    private static boolean isEventRoot(JavaClass type, String root) {
+        return isCommandOrEventRoot(type, root) && type.getSimpleName().endsWith("Event");
+    }
+
+    private static DescribedPredicate<JavaClass> implementAnEventRoot(String root) {
+        return DescribedPredicate.describe("implement a *Event root of " + domain(root),
+                type -> type.getAllRawInterfaces().stream().anyMatch(parent -> isEventRoot(parent, root)));
+    }
+
+    private static boolean belongsToCommandOrEventRoot(JavaClass type, String root) {
+        for (JavaClass enclosing = type; enclosing != null; enclosing = enclosing.getEnclosingClass().orElse(null)) {
+            if (isCommandOrEventRoot(enclosing, root)) {
+                return true;
+            }
+        }
+        return type.getAllRawInterfaces().stream().anyMatch(parent -> isCommandOrEventRoot(parent, root));
+    }
+
+    private static ArchCondition<JavaClass> beSealedInterfaces() {
+        return new ArchCondition<>("be sealed interfaces") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                boolean sealedInterface = type.isInterface() && type.reflect().isSealed();
+                events.add(new SimpleConditionEvent(type, sealedInterface,
+                        type.getFullName() + (sealedInterface ? " is" : " is not") + " a sealed interface"));
+            }
+        };
+    }
+
+    private static ArchCondition<JavaClass> beRecords() {
+        return new ArchCondition<>("be records") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                events.add(new SimpleConditionEvent(type, type.isRecord(),
+                        type.getFullName() + (type.isRecord() ? " is" : " is not") + " a record"));
+            }
+        };
+    }
+}

@@ -1,0 +1,2 @@
+/** Planted adapters; one of them reaches into bootstrap. */
+package app.hearth.architecture.planted.adapters;

@@ -1,0 +1,2 @@
+/** A planted outbound adapter. */
+package app.hearth.architecture.planted.adapters.persistence;

@@ -1,0 +1,2 @@
+/** A planted bootstrap class that adapters should never see. */
+package app.hearth.architecture.planted.bootstrap;

@@ -1,0 +1,2 @@
+/** A planted domain that breaks the rules: it knows Spring, reaches outward and has a malformed model. */
+package app.hearth.architecture.planted.domain;
