@@ -9,6 +9,8 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -122,6 +124,17 @@ public class HearthAxonConfiguration {
                 .schema(tokenSchema)
                 .serializer(generalSerializer)
                 .build();
+    }
+
+    /**
+     * A projection that fails must not be skipped: Axon's default handler logs the failure and moves the token on,
+     * losing the event for that read model. Propagating it rolls back the batch (rows and token together) and the
+     * processor retries it with back-off.
+     */
+    @Bean
+    public ConfigurerModule projectionFailuresRollBack() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 
     /** Keeps recently used earnings accounts in memory so a command need not re-read the whole stream. */
