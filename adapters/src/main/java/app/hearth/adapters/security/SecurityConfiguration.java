@@ -1,12 +1,15 @@
 package app.hearth.adapters.security;
 
 import app.hearth.adapters.web.Problems;
+import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.firebase.FirebaseApp;
 import com.google.firebase.FirebaseOptions;
 import com.google.firebase.auth.FirebaseAuth;
 import java.io.IOException;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnWebApplication
 @EnableConfigurationProperties(HearthAuthProperties.class)
 public class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     static final String[] STAFF = {"SUPERVISOR", "ADMIN", "SUPERADMIN"};
     static final String[] ADMINS = {"ADMIN", "SUPERADMIN"};
@@ -86,20 +91,33 @@ public class SecurityConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "hearth.auth.local-issuer.enabled", havingValue = "false", matchIfMissing = true)
-    JwtDecoder firebaseJwtDecoder(HearthAuthProperties properties) throws IOException {
+    JwtDecoder firebaseJwtDecoder(HearthAuthProperties properties) {
         String projectId = properties.firebase().projectId();
         if (projectId == null || projectId.isBlank()) {
             throw new IllegalStateException("hearth.auth.firebase.project-id must be set when the local token "
                     + "issuer is off: Hearth verifies Firebase ID tokens of that project");
         }
-        var options = FirebaseOptions.builder()
-                .setProjectId(projectId)
-                .setCredentials(GoogleCredentials.getApplicationDefault())
-                .build();
         FirebaseApp app = FirebaseApp.getApps().stream()
                 .filter(existing -> existing.getName().equals(FirebaseApp.DEFAULT_APP_NAME))
                 .findFirst()
-                .orElseGet(() -> FirebaseApp.initializeApp(options));
+                .orElseGet(() -> FirebaseApp.initializeApp(FirebaseOptions.builder()
+                        .setProjectId(projectId)
+                        .setCredentials(credentials())
+                        .build()));
         return new FirebaseTokenDecoder(FirebaseAuth.getInstance(app), properties.firebase().checkRevoked());
+    }
+
+    /**
+     * Google application default credentials. Verifying ID tokens needs only the project id and Google's public
+     * keys, so without credentials Hearth still verifies tokens, and says what will not work.
+     */
+    private static GoogleCredentials credentials() {
+        try {
+            return GoogleCredentials.getApplicationDefault();
+        } catch (IOException missing) {
+            log.warn("no Google application default credentials: Firebase ID tokens are verified, but calls that "
+                    + "act on Firebase (setting custom claims, checking revocation) will fail: {}", missing.getMessage());
+            return GoogleCredentials.create(new AccessToken("no-credentials", null));
+        }
     }
 }
