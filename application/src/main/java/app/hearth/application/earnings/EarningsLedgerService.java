@@ -49,33 +49,35 @@ public class EarningsLedgerService implements EarningsLedger {
                 credit.trailingRatingHundredths());
         AppliedMultiplier multiplier = policies.multiplierRules().multiplierFor(context);
         long baseRate = policies.activityRates().rateOf(credit.activity());
-        return commands.record(new EarningsCommand.CreditActivity(credit.companionId(),
-                entryId("credit", credit.companionId(), credit.sourceReference()), credit.sourceReference(),
-                credit.activity(), credit.units(), baseRate, multiplier, Actor.system(credit.process()),
-                credit.occurredAt()));
+        String entryId = entryId("credit", credit.companionId(), credit.sourceReference(), "sourceReference");
+        return commands.record(new EarningsCommand.CreditActivity(credit.companionId(), entryId,
+                credit.sourceReference(), credit.activity(), credit.units(), baseRate, multiplier,
+                Actor.system(credit.process()), credit.occurredAt()));
     }
 
     @Override
     public EntryReceipt penalize(Actor actor, String companionId, String caseId, String policyCode) {
         EarningsPermissions.requirePenalize(actor);
         long coins = policies.penaltyTable().coinsFor(policyCode);
-        return commands.record(new EarningsCommand.ApplyPenalty(companionId, entryId("penalty", companionId, caseId),
-                caseId, policyCode, coins, actor.recorded(), clock.instant()));
+        String entryId = entryId("penalty", companionId, caseId, "caseId");
+        return commands.record(new EarningsCommand.ApplyPenalty(companionId, entryId, caseId, policyCode, coins,
+                actor.recorded(), clock.instant()));
     }
 
     @Override
     public EntryReceipt reversePenalty(Actor actor, String companionId, String penaltyId, String reason) {
         EarningsPermissions.requirePenalize(actor);
-        return commands.record(new EarningsCommand.ReversePenalty(companionId,
-                entryId("reversal", companionId, penaltyId), penaltyId, reason, actor.recorded(), clock.instant()));
+        String entryId = entryId("reversal", companionId, penaltyId, "penaltyId");
+        return commands.record(new EarningsCommand.ReversePenalty(companionId, entryId, penaltyId, reason,
+                actor.recorded(), clock.instant()));
     }
 
     @Override
     public EntryReceipt correct(Actor actor, String companionId, String idempotencyKey, long coins, String reason) {
         EarningsPermissions.requireAdminister(actor);
-        return commands.record(new EarningsCommand.CorrectBalance(companionId,
-                entryId("correction", companionId, idempotencyKey), idempotencyKey, coins, reason, actor.recorded(),
-                clock.instant()));
+        String entryId = entryId("correction", companionId, idempotencyKey, "idempotencyKey");
+        return commands.record(new EarningsCommand.CorrectBalance(companionId, entryId, idempotencyKey, coins, reason,
+                actor.recorded(), clock.instant()));
     }
 
     @Override
@@ -109,8 +111,9 @@ public class EarningsLedgerService implements EarningsLedger {
      * The entry id of a movement, derived from the key its caller chose: the same request always names the
      * same entry, so a retry can never add a second one.
      */
-    static String entryId(String kind, String companionId, String key) {
-        RuleViolation.requireText(key, kind.equals("correction") ? "idempotencyKey" : kind + "Key");
+    static String entryId(String kind, String companionId, String key, String keyField) {
+        RuleViolation.requireText(companionId, "companionId");
+        RuleViolation.requireText(key, keyField);
         return UUID.nameUUIDFromBytes((kind + "\n" + companionId + "\n" + key).getBytes(StandardCharsets.UTF_8))
                 .toString();
     }
