@@ -4,7 +4,7 @@ import app.hearth.adapters.axon.earnings.EarningsAccountAggregate;
 import app.hearth.domain.earnings.EarningsCommand;
 import javax.sql.DataSource;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.caching.EhCache3Adapter;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -24,7 +24,13 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.ehcache.CacheManager;
+import org.ehcache.config.builders.CacheConfigurationBuilder;
+import org.ehcache.config.builders.CacheManagerBuilder;
+import org.ehcache.config.builders.ResourcePoolsBuilder;
+import org.ehcache.core.Ehcache;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -137,10 +143,25 @@ public class HearthAxonConfiguration {
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 
-    /** Keeps recently used earnings accounts in memory so a command need not re-read the whole stream. */
+    /** The in-memory cache of recently used aggregates, closed with the application. */
+    @Bean(destroyMethod = "close")
+    public CacheManager aggregateCacheManager() {
+        return CacheManagerBuilder.newCacheManagerBuilder().build(true);
+    }
+
+    /**
+     * Keeps up to {@code hearth.earnings.account-cache-size} earnings accounts in memory, so a command need not
+     * re-read the account's whole stream. A bounded, strongly held cache: a weak-reference cache was emptied by
+     * every garbage collection (under 2% hits in the credit benchmark). Another node's append to a cached account
+     * surfaces as a concurrency conflict; Axon evicts the entry and the command is retried on the fresh stream.
+     */
     @Bean
-    public Cache earningsAccountCache() {
-        return new WeakReferenceCache();
+    public Cache earningsAccountCache(CacheManager aggregateCacheManager,
+                                      @Value("${hearth.earnings.account-cache-size:10000}") long size) {
+        org.ehcache.Cache<Object, Object> cache = aggregateCacheManager.createCache("earnings-accounts",
+                CacheConfigurationBuilder.newCacheConfigurationBuilder(Object.class, Object.class,
+                        ResourcePoolsBuilder.heap(size)));
+        return new EhCache3Adapter((Ehcache) cache);
     }
 
     /** Routes every domain command to the aggregate its own id names; no Axon annotation in the domain. */
