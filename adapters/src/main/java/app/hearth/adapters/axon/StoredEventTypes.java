@@ -62,8 +62,4 @@ public final class StoredEventTypes {
     public Optional<Class<?>> classNamed(String storedName) {
         return Optional.ofNullable(classByName.get(storedName));
     }
-
-    public Map<String, Class<?>> all() {
-        return Map.copyOf(classByName);
-    }
 }

@@ -81,8 +81,4 @@ public class EarningsAccountAggregate {
     public static String aggregateId(String companionId) {
         return ID_PREFIX + companionId;
     }
-
-    EarningsAccount state() {
-        return state;
-    }
 }
