@@ -19,8 +19,8 @@ public class HearthApplication {
         SpringApplication.run(HearthApplication.class, args);
     }
 
-    /** The application as configured for the command-line modes: no web server, no event processors. */
-    static SpringApplication commandLine() {
+    /** The application without a web server, as the command-line modes (and a second node in tests) run it. */
+    public static SpringApplication commandLine() {
         var application = new SpringApplication(HearthApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         return application;

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 
 /** The prod and stage profiles refuse to start with a development switch on, before touching anything. */
 class ProductionSafetyCheckTest {
 
     static SpringApplication application() {
-        var application = new SpringApplication(HearthApplication.class);
-        application.setWebApplicationType(WebApplicationType.NONE);
-        return application;
+        return HearthApplication.commandLine();
     }
 
     static Throwable rootOf(Throwable failure) {

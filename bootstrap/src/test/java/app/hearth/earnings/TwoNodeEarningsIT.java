@@ -20,8 +20,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 
 /**
  * Two application nodes on one database credit the same accounts, each with its own aggregate cache: a node
@@ -34,9 +32,7 @@ class TwoNodeEarningsIT extends IntegrationTest {
 
     @Test
     void creditsFromTwoNodesOnOneAccountEachCountOnce() throws Exception {
-        var second = new SpringApplication(HearthApplication.class);
-        second.setWebApplicationType(WebApplicationType.NONE);
-        try (var nodeBContext = second.run("--spring.datasource.url=" + TestDatabase.URL,
+        try (var nodeBContext = HearthApplication.commandLine().run("--spring.datasource.url=" + TestDatabase.URL,
                 "--spring.main.banner-mode=off", "--logging.level.root=warn")) {
             EarningsLedger nodeB = nodeBContext.getBean(EarningsLedger.class);
             String companion = "two-nodes-" + UUID.randomUUID();

@@ -20,6 +20,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,6 +44,11 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, JsonMapper json,
                             HearthAuthProperties properties) throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, failure) -> Problems.write(response, json,
+                HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                "a valid bearer token is required: " + failure.getMessage());
+        AccessDeniedHandler denied = (request, response, failure) -> Problems.write(response, json,
+                HttpStatus.FORBIDDEN, "ACCESS_DENIED", "your role may not do this");
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(routes -> {
@@ -64,16 +71,11 @@ public class SecurityConfiguration {
                 .oauth2ResourceServer(resource -> resource
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(
                                 new HearthJwtAuthenticationConverter()))
-                        .authenticationEntryPoint((request, response, failure) -> Problems.write(response, json,
-                                HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
-                                "a valid bearer token is required: " + failure.getMessage()))
-                        .accessDeniedHandler((request, response, denied) -> Problems.write(response, json,
-                                HttpStatus.FORBIDDEN, "ACCESS_DENIED", "your role may not do this")))
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied))
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, failure) -> Problems.write(response, json,
-                                HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "a valid bearer token is required"))
-                        .accessDeniedHandler((request, response, denied) -> Problems.write(response, json,
-                                HttpStatus.FORBIDDEN, "ACCESS_DENIED", "your role may not do this")));
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied));
         return http.build();
     }
 

@@ -155,8 +155,7 @@ public class EarningsProjection {
                     .where(EARNINGS_ACCOUNT.COMPANION_ID.eq(move.companionId))
                     .and(EARNINGS_ACCOUNT.ENTRY_COUNT.eq(move.firstPosition - 1)))
                     .toList();
-            int[] moved = updates.size() == 1 ? new int[] {updates.getFirst().execute()}
-                    : sql.batch(updates).execute();
+            int[] moved = sql.batch(updates).execute();
             int i = 0;
             for (AccountMove move : moves.values()) {
                 if (moved[i++] == 0) {
