@@ -1,24 +1,46 @@
 package app.hearth.adapters.security;
 
+import app.hearth.application.access.AccessAdministration;
 import app.hearth.domain.access.Role;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-/** Turns a verified token's {@code role} claim into exactly one {@code ROLE_*} authority (none if unknown). */
+/**
+ * Gives a verified token exactly one {@code ROLE_*} authority: the role Hearth records for its subject now, not
+ * the role the token claims. A role revoked a second ago is gone on the next request, however long the token
+ * still lives.
+ */
 public final class HearthJwtAuthenticationConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
-    /** The claim (a Firebase custom claim in production) that holds the user's role. */
+    private static final Logger log = LoggerFactory.getLogger(HearthJwtAuthenticationConverter.class);
+
+    /** The claim (a Firebase custom claim in production) that carries the role for clients; never trusted here. */
     public static final String ROLE_CLAIM = "role";
+
+    private final AccessAdministration access;
+
+    public HearthJwtAuthenticationConverter(AccessAdministration access) {
+        this.access = access;
+    }
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        var authorities = Role.named(jwt.getClaimAsString(ROLE_CLAIM))
-                .map(role -> List.of(new SimpleGrantedAuthority("ROLE_" + role.name())))
-                .orElse(List.of());
-        return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+        Role role = access.roleOf(jwt.getSubject());
+        String claimed = jwt.getClaimAsString(ROLE_CLAIM);
+        if (claimed != null && Role.named(claimed).filter(role::equals).isEmpty()) {
+            log.debug("token of {} claims role {} but Hearth records {}: Hearth's record wins", jwt.getSubject(),
+                    claimed, role);
+        }
+        return new JwtAuthenticationToken(jwt, List.of(new SimpleGrantedAuthority(authority(role))), jwt.getSubject());
+    }
+
+    public static String authority(Role role) {
+        return "ROLE_" + role.name();
     }
 }

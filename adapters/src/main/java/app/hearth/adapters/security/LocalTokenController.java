@@ -1,5 +1,6 @@
 package app.hearth.adapters.security;
 
+import app.hearth.application.access.AccessAdministration;
 import app.hearth.domain.access.Role;
 import app.hearth.domain.shared.RuleViolation;
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,6 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class LocalTokenController {
 
     public static final String PATH = "/api/v1/dev/tokens";
+    /** How the staff audit trail names this endpoint when it sets a role. */
+    public static final String PROCESS = "local-token-issuer";
 
     /** Who the token is for. */
     public record TokenRequest(@NotBlank String userId, @NotBlank String role) {
@@ -34,19 +37,23 @@ public class LocalTokenController {
     }
 
     private final LocalTokenIssuer issuer;
+    private final AccessAdministration access;
 
-    public LocalTokenController(LocalTokenIssuer issuer) {
+    public LocalTokenController(LocalTokenIssuer issuer, AccessAdministration access) {
         this.issuer = issuer;
+        this.access = access;
     }
 
     @PostMapping(PATH)
     @ResponseStatus(HttpStatus.CREATED)
     @SecurityRequirements
     @Operation(summary = "Sign a local token for any user id and role (member, companion, supervisor, admin, "
-            + "superadmin)")
+            + "superadmin), and record that role for the user in Hearth (roles come from Hearth's record, not "
+            + "from the token)")
     public TokenResponse issue(@Valid @RequestBody TokenRequest request) {
         Role role = Role.named(request.role()).orElseThrow(() -> RuleViolation.invalid("UNKNOWN_ROLE", "role",
                 "role must be one of member, companion, supervisor, admin, superadmin"));
+        access.assignBySystem(PROCESS, request.userId(), role);
         var token = issuer.issue(request.userId(), role);
         return new TokenResponse(token.token(), "Bearer", token.expiresAt());
     }

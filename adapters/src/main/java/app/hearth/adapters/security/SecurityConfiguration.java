@@ -1,6 +1,8 @@
 package app.hearth.adapters.security;
 
 import app.hearth.adapters.web.Problems;
+import app.hearth.adapters.web.access.AccessController;
+import app.hearth.application.access.AccessAdministration;
 import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.firebase.FirebaseApp;
@@ -43,7 +45,7 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, JsonMapper json,
-                            HearthAuthProperties properties) throws Exception {
+                            HearthAuthProperties properties, AccessAdministration access) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, failure) -> Problems.write(response, json,
                 HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
                 "a valid bearer token is required: " + failure.getMessage());
@@ -66,11 +68,16 @@ public class SecurityConfiguration {
                             .requestMatchers(HttpMethod.POST, EARNINGS + "/penalties",
                                     EARNINGS + "/penalties/{penaltyId}/reversal").hasAnyRole(STAFF)
                             .requestMatchers(HttpMethod.GET, "/api/v1/audit/earnings/{companionId}").hasAnyRole(ADMINS)
+                            // access: who may grant what is decided by RoleAssignmentRules; anyone reads their own
+                            .requestMatchers(HttpMethod.GET, AccessController.ROLE).authenticated()
+                            .requestMatchers(HttpMethod.PUT, AccessController.ROLE).hasAnyRole(ADMINS)
+                            .requestMatchers(HttpMethod.DELETE, AccessController.ROLE + "/{role}").hasAnyRole(ADMINS)
+                            .requestMatchers(HttpMethod.GET, AccessController.STAFF_ACTIONS).hasRole("SUPERADMIN")
                             .anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(resource -> resource
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(
-                                new HearthJwtAuthenticationConverter()))
+                                new HearthJwtAuthenticationConverter(access)))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))
                 .exceptionHandling(errors -> errors

@@ -1,10 +1,10 @@
 package app.hearth.adapters.web;
 
-import app.hearth.adapters.security.HearthJwtAuthenticationConverter;
 import app.hearth.domain.access.Actor;
 import app.hearth.domain.access.Role;
 import app.hearth.domain.shared.RuleViolation;
 import org.springframework.core.MethodParameter;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -12,7 +12,7 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Gives controllers the signed-in {@link Actor}: the token's subject and its role. */
+/** Gives controllers the signed-in {@link Actor}: the token's subject in the role Hearth records for them. */
 public class CurrentActorResolver implements HandlerMethodArgumentResolver {
 
     @Override
@@ -26,8 +26,13 @@ public class CurrentActorResolver implements HandlerMethodArgumentResolver {
         if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
             throw RuleViolation.forbidden("ACCESS_DENIED", "no signed-in user");
         }
-        Role role = Role.named(token.getToken().getClaimAsString(HearthJwtAuthenticationConverter.ROLE_CLAIM))
-                .orElseThrow(() -> RuleViolation.forbidden("ACCESS_DENIED", "the token carries no Hearth role"));
+        Role role = token.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(name -> name != null && name.startsWith("ROLE_"))
+                .map(name -> Role.named(name.substring("ROLE_".length())))
+                .flatMap(java.util.Optional::stream)
+                .findFirst()
+                .orElseThrow(() -> RuleViolation.forbidden("ACCESS_DENIED", "no Hearth role for this user"));
         return new Actor(token.getName(), role);
     }
 }

@@ -1,0 +1,95 @@
+package app.hearth.adapters.config;
+
+import app.hearth.application.access.AccessAdministration;
+import app.hearth.application.access.AccessAdministrationService;
+import app.hearth.application.access.IdentityProviderClaims;
+import app.hearth.application.access.RoleRegistry;
+import app.hearth.application.access.StaffAuditTrail;
+import app.hearth.application.shared.Transactions;
+import app.hearth.domain.access.Role;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/** Builds the access use cases, names the configured superadmins and keeps publishing role claims. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableConfigurationProperties(AccessConfiguration.AccessProperties.class)
+public class AccessConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(AccessConfiguration.class);
+
+    /**
+     * {@code hearth.access.superadmins}: user ids that hold superadmin (set at start-up; nobody can grant it).
+     * {@code hearth.access.claim-batch-size}: role claims published per pass.
+     */
+    @ConfigurationProperties("hearth.access")
+    public record AccessProperties(List<String> superadmins, Integer claimBatchSize) {
+        public AccessProperties {
+            superadmins = superadmins == null ? List.of() : List.copyOf(superadmins);
+            claimBatchSize = claimBatchSize == null ? 50 : claimBatchSize;
+        }
+    }
+
+    @Bean
+    AccessAdministration accessAdministration(RoleRegistry roles, StaffAuditTrail trail,
+                                              IdentityProviderClaims claims, Transactions transactions, Clock clock) {
+        return new AccessAdministrationService(roles, trail, claims, transactions, clock);
+    }
+
+    /** Where there is no identity provider to tell (local runs), role claims are only logged. */
+    @Bean
+    @ConditionalOnMissingBean
+    IdentityProviderClaims loggedIdentityProviderClaims() {
+        return (userId, role) -> log.info("role claim of {} is now {} (no identity provider in this profile)",
+                userId, role);
+    }
+
+    @Bean
+    ApplicationRunner configuredSuperadmins(AccessAdministration access, AccessProperties properties) {
+        return arguments -> properties.superadmins().stream().filter(id -> !id.isBlank()).forEach(userId -> {
+            access.assignBySystem("configuration", userId, Role.SUPERADMIN);
+            log.info("{} is a superadmin (hearth.access.superadmins)", userId);
+        });
+    }
+
+    /** Publishes queued role claims to the identity provider, with back-off per user on failure. */
+    @Bean
+    @ConditionalOnProperty(name = "hearth.mode", havingValue = "server", matchIfMissing = true)
+    RoleClaimRelay roleClaimRelay(AccessAdministration access, AccessProperties properties) {
+        return new RoleClaimRelay(access, properties.claimBatchSize());
+    }
+
+    /** The scheduled pass; several nodes share the queue (rows are locked, others skip them). */
+    public static final class RoleClaimRelay {
+        private final AccessAdministration access;
+        private final int batch;
+
+        RoleClaimRelay(AccessAdministration access, int batch) {
+            this.access = access;
+            this.batch = batch;
+        }
+
+        @Scheduled(fixedDelayString = "${hearth.access.claim-relay-delay:PT2S}")
+        public void publish() {
+            try {
+                int published = access.publishPendingClaims(batch);
+                if (published > 0) {
+                    log.info("published {} role claim(s) to the identity provider", published);
+                }
+            } catch (RuntimeException failed) {
+                log.warn("role claim relay pass failed; the next pass retries: {}", failed.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package app.hearth.adapters.persistence;
+
+import app.hearth.application.shared.Transactions;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The application's transactions are Spring's: jOOQ and Axon's JDBC storage join them. */
+@Component
+public class SpringTransactions implements Transactions {
+
+    private final TransactionTemplate template;
+
+    public SpringTransactions(PlatformTransactionManager manager) {
+        this.template = new TransactionTemplate(manager);
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        return template.execute(status -> work.get());
+    }
+}

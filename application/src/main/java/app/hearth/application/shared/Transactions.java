@@ -1,0 +1,18 @@
+package app.hearth.application.shared;
+
+import java.util.function.Supplier;
+import org.jmolecules.architecture.hexagonal.SecondaryPort;
+
+/** Runs work in one database transaction: everything in it commits together or not at all. */
+@SecondaryPort
+public interface Transactions {
+
+    <T> T inTransaction(Supplier<T> work);
+
+    default void run(Runnable work) {
+        inTransaction(() -> {
+            work.run();
+            return null;
+        });
+    }
+}

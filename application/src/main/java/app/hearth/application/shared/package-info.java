@@ -1,0 +1,2 @@
+/** What every use case shares: transactions and cursor pages. */
+package app.hearth.application.shared;
