@@ -1,0 +1,2 @@
+/** Tests of roles, their changes and the staff audit trail through the API. */
+package app.hearth.access;
