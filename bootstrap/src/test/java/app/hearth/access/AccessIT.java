@@ -161,6 +161,30 @@ class AccessIT extends IntegrationTest {
         throw new AssertionError("the role claim of access-claim-u was not published within 15 s");
     }
 
+    @Test
+    void ledgerCorrectionsAndPenaltiesByStaffAreInTheTrailOnceEvenWhenRetried() {
+        Api root = as("superadmin", "access-root-7");
+        Api admin = as("admin", "access-admin-7");
+        admin.post(EARNINGS.formatted("access-ledger-c"), null);
+        var correcting = admin.withHeader("Idempotency-Key", "access-fix-1");
+        var body = Map.of("coins", 25, "reason", "missed call minutes");
+        assertThat(correcting.post(EARNINGS.formatted("access-ledger-c") + "/corrections", body).status())
+                .isEqualTo(201);
+        correcting.post(EARNINGS.formatted("access-ledger-c") + "/corrections", body);
+        admin.post(EARNINGS.formatted("access-ledger-c") + "/penalties",
+                Map.of("caseId", "access-case-1", "policyCode", "LATE_FOR_SHIFT"));
+        Projections.awaitCaughtUp(jdbc, "staff-actions-from-ledgers");
+
+        var actions = actionsAbout(root, "access-ledger-c");
+        assertThat(actions).extracting(a -> a.get("kind").asString())
+                .containsExactly("PENALTY_APPLIED", "LEDGER_CORRECTED");
+        var correction = actions.get(1);
+        assertThat(correction.get("actor").asString()).isEqualTo("admin:access-admin-7");
+        assertThat(correction.get("before").asString()).isEqualTo("0");
+        assertThat(correction.get("after").asString()).isEqualTo("25");
+        assertThat(correction.get("reason").asString()).isEqualTo("missed call minutes");
+    }
+
     private static java.util.List<JsonNode> actionsAbout(Api root, String subject) {
         var items = new ArrayList<JsonNode>();
         root.get("/api/v1/audit/staff-actions?subject=" + subject).body().get("items").forEach(items::add);
