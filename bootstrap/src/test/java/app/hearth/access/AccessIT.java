@@ -2,6 +2,9 @@ package app.hearth.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.hearth.application.access.RoleRegistry;
+import app.hearth.application.shared.Transactions;
+import app.hearth.domain.access.Role;
 import app.hearth.support.Api;
 import app.hearth.support.IntegrationTest;
 import app.hearth.support.Projections;
@@ -9,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Roles come from Hearth's record; who may grant what; and every change lands in the staff audit trail. */
@@ -183,6 +187,34 @@ class AccessIT extends IntegrationTest {
         assertThat(correction.get("before").asString()).isEqualTo("0");
         assertThat(correction.get("after").asString()).isEqualTo("25");
         assertThat(correction.get("reason").asString()).isEqualTo("missed call minutes");
+    }
+
+    @Autowired
+    RoleRegistry registry;
+
+    @Autowired
+    Transactions transactions;
+
+    @Test
+    void aChangeMadeWhileAnOlderClaimIsBeingPublishedIsNotLost() {
+        // dated in the future so that the running relay leaves these rows alone
+        var later = java.time.Instant.parse("2100-01-01T00:00:00Z");
+        transactions.run(() -> registry.assign("access-race-u", Role.COMPANION, "test", later));
+        var publishing = new RoleRegistry.PendingClaim("access-race-u", Role.COMPANION, 1, 0);
+        // a newer change commits while version 1 is being published
+        transactions.run(() -> registry.assign("access-race-u", Role.SUPERVISOR, "test", later));
+        transactions.run(() -> registry.claimPublished(publishing, later));
+        assertThat(claimRow("access-race-u")).isEqualTo("SUPERVISOR v2 published v1");
+        transactions.run(() -> registry.claimPublished(
+                new RoleRegistry.PendingClaim("access-race-u", Role.SUPERVISOR, 2, 0), later));
+        transactions.run(() -> registry.claimPublished(publishing, later));
+        assertThat(claimRow("access-race-u")).isEqualTo("SUPERVISOR v2 published v2");
+    }
+
+    private String claimRow(String userId) {
+        var row = jdbc.queryForMap("SELECT role, version, published_version FROM role_claim WHERE user_id = ?",
+                userId);
+        return row.get("role") + " v" + row.get("version") + " published v" + row.get("published_version");
     }
 
     private static java.util.List<JsonNode> actionsAbout(Api root, String subject) {
