@@ -37,7 +37,7 @@ class EarningsAuditIT extends IntegrationTest {
                         ActivityKind.AUDIO_CALL_MINUTE, 10L * call, Instant.parse("2026-11-24T12:00:00Z"),
                         ZoneOffset.UTC, null, "calls"));
             }
-            as("supervisor", "s1").post("/api/v1/companions/" + companion + "/earnings/penalties",
+            admin.post("/api/v1/companions/" + companion + "/earnings/penalties",
                     Map.of("caseId", "case-" + companion, "policyCode", "LATE_FOR_SHIFT"));
         }
         Projections.awaitCaughtUp(jdbc, EarningsProjection.PROCESSING_GROUP);

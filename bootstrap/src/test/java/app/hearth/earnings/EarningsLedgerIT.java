@@ -35,6 +35,20 @@ class EarningsLedgerIT extends IntegrationTest {
         supervisor = as("supervisor", "supervisor-1");
         self = as("companion", companion);
         assertThat(admin.post(earnings(), null).status()).isEqualTo(201);
+        putInATeamLedBy("supervisor-1");
+    }
+
+    /** Supervisors act only on the companions of their own team: put this one in a team supervisor-1 leads. */
+    void putInATeamLedBy(String supervisorId) {
+        assertThat(admin.post("/api/v1/companions", Map.of("userId", companion, "displayName", "Ada")).status())
+                .isEqualTo(201);
+        var team = admin.post("/api/v1/teams", Map.of("name", "team of " + companion));
+        assertThat(team.status()).isEqualTo(201);
+        String teamId = team.body().get("teamId").asString();
+        assertThat(admin.put("/api/v1/teams/" + teamId + "/supervisor", Map.of("supervisorId", supervisorId))
+                .status()).isEqualTo(200);
+        assertThat(admin.put("/api/v1/companions/" + companion + "/team", Map.of("teamId", teamId)).status())
+                .isEqualTo(200);
     }
 
     String earnings() {
@@ -178,6 +192,27 @@ class EarningsLedgerIT extends IntegrationTest {
     }
 
     @Test
+    void aSupervisorOfAnotherTeamNeitherReadsNorPenalizesThisCompanion() {
+        var otherSupervisor = as("supervisor", "supervisor-of-another-team");
+        var penalty = otherSupervisor.post(earnings() + "/penalties", Map.of("caseId", "case-x", "policyCode",
+                "LATE_FOR_SHIFT"));
+        assertThat(penalty.status()).isEqualTo(403);
+        assertThat(penalty.code()).isEqualTo("COMPANION_OUTSIDE_YOUR_TEAM");
+        var read = otherSupervisor.get(earnings());
+        assertThat(read.status()).isEqualTo(403);
+        assertThat(read.code()).isEqualTo("COMPANION_OUTSIDE_YOUR_TEAM");
+        assertThat(otherSupervisor.get(earnings() + "/entries").status()).isEqualTo(403);
+
+        var ownSupervisor = supervisor.post(earnings() + "/penalties", Map.of("caseId", "case-x", "policyCode",
+                "LATE_FOR_SHIFT"));
+        assertThat(ownSupervisor.status()).isEqualTo(201);
+        var reversal = otherSupervisor.post(earnings() + "/penalties/"
+                + ownSupervisor.body().get("entryId").asString() + "/reversal", Map.of("reason", "not mine"));
+        assertThat(reversal.status()).isEqualTo(403);
+        assertThat(reversal.code()).isEqualTo("COMPANION_OUTSIDE_YOUR_TEAM");
+    }
+
+    @Test
     void badInputIsAProblemThatNamesTheField() {
         var noKey = admin.post(earnings() + "/corrections", Map.of("coins", 5, "reason", "x"));
         assertThat(noKey.status()).isEqualTo(400);
@@ -211,7 +246,7 @@ class EarningsLedgerIT extends IntegrationTest {
         var noAccount = admin.get("/api/v1/companions/nobody/earnings");
         assertThat(noAccount.status()).isEqualTo(404);
         assertThat(noAccount.code()).isEqualTo("EARNINGS_ACCOUNT_NOT_FOUND");
-        var penaltyOnNoAccount = supervisor.post("/api/v1/companions/nobody/earnings/penalties",
+        var penaltyOnNoAccount = admin.post("/api/v1/companions/nobody/earnings/penalties",
                 Map.of("caseId", "c1", "policyCode", "LATE_FOR_SHIFT"));
         assertThat(penaltyOnNoAccount.status()).isEqualTo(404);
         assertThat(penaltyOnNoAccount.code()).isEqualTo("EARNINGS_ACCOUNT_NOT_FOUND");

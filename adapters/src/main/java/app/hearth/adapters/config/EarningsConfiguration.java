@@ -1,5 +1,6 @@
 package app.hearth.adapters.config;
 
+import app.hearth.application.access.TeamDirectory;
 import app.hearth.application.earnings.EarningsAudit;
 import app.hearth.application.earnings.EarningsAuditService;
 import app.hearth.application.earnings.EarningsCommandBus;
@@ -55,8 +56,8 @@ public class EarningsConfiguration {
 
     @Bean
     EarningsLedger earningsLedger(EarningsCommandBus commands, EarningsReadModel readModel,
-                                  EarningsPolicies policies, Clock clock) {
-        return new EarningsLedgerService(commands, readModel, policies, clock);
+                                  EarningsPolicies policies, TeamDirectory teams, Clock clock) {
+        return new EarningsLedgerService(commands, readModel, policies, teams, clock);
     }
 
     @Bean

@@ -2,6 +2,9 @@ package app.hearth.adapters.security;
 
 import app.hearth.adapters.web.Problems;
 import app.hearth.adapters.web.access.AccessController;
+import app.hearth.adapters.web.companions.CompanionsController;
+import app.hearth.adapters.web.companions.SkillsController;
+import app.hearth.adapters.web.companions.TeamsController;
 import app.hearth.application.access.AccessAdministration;
 import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
@@ -56,7 +59,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(routes -> {
                     routes.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs",
                             "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**",
-                            "/error").permitAll();
+                            "/error").permitAll()
+                            .requestMatchers(HttpMethod.GET, SkillsController.SKILLS).permitAll();
                     if (properties.localIssuer().enabled()) {
                         routes.requestMatchers(HttpMethod.POST, LocalTokenController.PATH).permitAll();
                     }
@@ -73,6 +77,19 @@ public class SecurityConfiguration {
                             .requestMatchers(HttpMethod.PUT, AccessController.ROLE).hasAnyRole(ADMINS)
                             .requestMatchers(HttpMethod.DELETE, AccessController.ROLE + "/{role}").hasAnyRole(ADMINS)
                             .requestMatchers(HttpMethod.GET, AccessController.STAFF_ACTIONS).hasRole("SUPERADMIN")
+                            // companions and teams; supervisor scoping is checked again in the use cases
+                            .requestMatchers(HttpMethod.POST, CompanionsController.COMPANIONS).hasAnyRole(ADMINS)
+                            .requestMatchers(HttpMethod.GET, CompanionsController.COMPANIONS,
+                                    CompanionsController.COMPANION).authenticated()
+                            .requestMatchers(CompanionsController.OWN_PROFILE).hasRole("COMPANION")
+                            .requestMatchers(HttpMethod.POST, CompanionsController.COMPANION + "/suspension",
+                                    CompanionsController.COMPANION + "/reinstatement").hasAnyRole(STAFF)
+                            .requestMatchers(HttpMethod.PUT, CompanionsController.COMPANION + "/team")
+                            .hasAnyRole(ADMINS)
+                            .requestMatchers(HttpMethod.POST, TeamsController.TEAMS).hasAnyRole(ADMINS)
+                            .requestMatchers(HttpMethod.GET, TeamsController.TEAMS, TeamsController.TEAM)
+                            .hasAnyRole(STAFF)
+                            .requestMatchers(HttpMethod.PUT, TeamsController.TEAM + "/supervisor").hasAnyRole(ADMINS)
                             .anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(resource -> resource

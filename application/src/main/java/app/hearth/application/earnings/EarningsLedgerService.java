@@ -1,5 +1,7 @@
 package app.hearth.application.earnings;
 
+import app.hearth.application.access.TeamDirectory;
+import app.hearth.application.shared.Cursors;
 import app.hearth.domain.access.Actor;
 import app.hearth.domain.earnings.AppliedMultiplier;
 import app.hearth.domain.earnings.CreditContext;
@@ -10,7 +12,6 @@ import app.hearth.domain.shared.RuleViolation;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -18,17 +19,18 @@ import java.util.UUID;
 /** The ledger's use cases: checks who asks, resolves policies, and hands pure commands to the accounts. */
 public class EarningsLedgerService implements EarningsLedger {
 
-    public static final int MAX_PAGE = 200;
-    public static final String INVALID_CURSOR = "INVALID_CURSOR";
+    private static final String CURSOR = "p";
 
     private final EarningsCommandBus commands;
     private final EarningsReadModel readModel;
     private final EarningsPolicies policies;
+    private final TeamDirectory teams;
     private final Clock clock;
 
     public EarningsLedgerService(EarningsCommandBus commands, EarningsReadModel readModel,
-                                 EarningsPolicies policies, Clock clock) {
+                                 EarningsPolicies policies, TeamDirectory teams, Clock clock) {
         this.commands = commands;
+        this.teams = teams;
         this.readModel = readModel;
         this.policies = policies;
         this.clock = clock;
@@ -57,7 +59,7 @@ public class EarningsLedgerService implements EarningsLedger {
 
     @Override
     public EntryReceipt penalize(Actor actor, String companionId, String caseId, String policyCode) {
-        EarningsPermissions.requirePenalize(actor);
+        EarningsPermissions.requirePenalize(actor, companionId, teams.supervisorOf(companionId));
         long coins = policies.penaltyTable().coinsFor(policyCode);
         String entryId = entryId("penalty", companionId, caseId, "caseId");
         return commands.record(new EarningsCommand.ApplyPenalty(companionId, entryId, caseId, policyCode, coins,
@@ -66,7 +68,7 @@ public class EarningsLedgerService implements EarningsLedger {
 
     @Override
     public EntryReceipt reversePenalty(Actor actor, String companionId, String penaltyId, String reason) {
-        EarningsPermissions.requirePenalize(actor);
+        EarningsPermissions.requirePenalize(actor, companionId, teams.supervisorOf(companionId));
         String entryId = entryId("reversal", companionId, penaltyId, "penaltyId");
         return commands.record(new EarningsCommand.ReversePenalty(companionId, entryId, penaltyId, reason,
                 actor.recorded(), clock.instant()));
@@ -82,7 +84,7 @@ public class EarningsLedgerService implements EarningsLedger {
 
     @Override
     public EarningsReadModel.Balance balance(Actor actor, String companionId) {
-        EarningsPermissions.requireRead(actor, companionId);
+        EarningsPermissions.requireRead(actor, companionId, teams.supervisorOf(companionId));
         return readModel.balance(companionId).orElseThrow(() -> RuleViolation.notFound(
                 EarningsDecider.ACCOUNT_NOT_FOUND, "companion " + companionId + " has no earnings account"));
     }
@@ -90,21 +92,18 @@ public class EarningsLedgerService implements EarningsLedger {
     @Override
     public EntryPage entries(Actor actor, String companionId, EntryFilter filter) {
         balance(actor, companionId);
-        int limit = filter.limit() <= 0 ? 50 : filter.limit();
-        if (limit > MAX_PAGE) {
-            throw RuleViolation.invalid("PAGE_TOO_LARGE", "limit", "a page holds at most " + MAX_PAGE + " entries");
-        }
+        int limit = Cursors.limit(filter.limit());
         if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
             throw RuleViolation.invalid("EMPTY_TIME_RANGE", "from", "from must be before to");
         }
-        Long before = decodeCursor(filter.cursor());
+        Long before = Cursors.decodeLong(CURSOR, filter.cursor());
         var items = readModel.entries(companionId, new EarningsReadModel.EntryQuery(
                 filter.kinds() == null ? Set.of() : filter.kinds(), filter.from(), filter.to(), before, limit + 1));
         if (items.size() <= limit) {
             return new EntryPage(items, null);
         }
         List<EarningsReadModel.Entry> page = items.subList(0, limit);
-        return new EntryPage(List.copyOf(page), encodeCursor(page.getLast().position()));
+        return new EntryPage(List.copyOf(page), Cursors.encode(CURSOR, Long.toString(page.getLast().position())));
     }
 
     /**
@@ -116,25 +115,5 @@ public class EarningsLedgerService implements EarningsLedger {
         RuleViolation.requireText(key, keyField);
         return UUID.nameUUIDFromBytes((kind + "\n" + companionId + "\n" + key).getBytes(StandardCharsets.UTF_8))
                 .toString();
-    }
-
-    private static String encodeCursor(long position) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(("p:" + position).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Long decodeCursor(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (!text.startsWith("p:")) {
-                throw new IllegalArgumentException(text);
-            }
-            return Long.parseLong(text.substring(2));
-        } catch (IllegalArgumentException malformed) {
-            throw RuleViolation.invalid(INVALID_CURSOR, "cursor", "the cursor is not one this API gave out");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package app.hearth.domain.skills;
 
+import app.hearth.domain.shared.RuleViolation;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -37,6 +38,19 @@ public enum SkillCategory {
 
     public String description() {
         return description;
+    }
+
+    public static final String UNKNOWN = "UNKNOWN_SKILL";
+
+    /** The stable code clients send and receive: the constant's name in lower case ({@code life_stories}). */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The category with {@code code}, or a violation naming {@code field}. */
+    public static SkillCategory require(String code, String field) {
+        return ofCode(code).orElseThrow(() -> RuleViolation.invalid(UNKNOWN, field,
+                "'" + code + "' is not a skill category; GET /api/v1/skills lists them"));
     }
 
     /** The code as clients send it: {@code LISTENING} or {@code listening}. */

@@ -1,0 +1,69 @@
+package app.hearth.adapters.persistence.companions;
+
+import static app.hearth.adapters.persistence.jooq.Tables.COMPANION;
+import static app.hearth.adapters.persistence.jooq.Tables.TEAM;
+
+import app.hearth.adapters.persistence.jooq.tables.records.TeamRecord;
+import app.hearth.application.access.TeamDirectory;
+import app.hearth.application.companions.TeamRegistry;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Component;
+
+/** Teams in the {@code team} table; the supervisor of a companion is read through their team. */
+@Component
+public class JooqTeamRegistry implements TeamRegistry, TeamDirectory {
+
+    private final DSLContext sql;
+
+    public JooqTeamRegistry(DSLContext sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public boolean create(Team team) {
+        return sql.insertInto(TEAM)
+                .set(TEAM.TEAM_ID, team.teamId()).set(TEAM.NAME, team.name())
+                .set(TEAM.SUPERVISOR_ID, team.supervisorId()).set(TEAM.CREATED_BY, team.createdBy())
+                .set(TEAM.CREATED_AT, team.createdAt().atOffset(ZoneOffset.UTC))
+                .onConflictDoNothing()
+                .execute() == 1;
+    }
+
+    @Override
+    public Optional<Team> find(String teamId) {
+        return sql.selectFrom(TEAM).where(TEAM.TEAM_ID.eq(teamId)).fetchOptional(JooqTeamRegistry::team);
+    }
+
+    @Override
+    public Optional<Team> lock(String teamId) {
+        return sql.selectFrom(TEAM).where(TEAM.TEAM_ID.eq(teamId)).forUpdate().fetchOptional(JooqTeamRegistry::team);
+    }
+
+    @Override
+    public void nameSupervisor(String teamId, String supervisorId) {
+        sql.update(TEAM).set(TEAM.SUPERVISOR_ID, supervisorId).where(TEAM.TEAM_ID.eq(teamId)).execute();
+    }
+
+    @Override
+    public List<Team> list(String supervisorId) {
+        return sql.selectFrom(TEAM).where(supervisorId == null ? DSL.noCondition() : TEAM.SUPERVISOR_ID.eq(supervisorId))
+                .orderBy(TEAM.NAME).fetch(JooqTeamRegistry::team);
+    }
+
+    @Override
+    public Optional<String> supervisorOf(String companionId) {
+        return sql.select(TEAM.SUPERVISOR_ID).from(COMPANION).join(TEAM).on(TEAM.TEAM_ID.eq(COMPANION.TEAM_ID))
+                .where(COMPANION.COMPANION_ID.eq(companionId))
+                .fetchOptional(TEAM.SUPERVISOR_ID)
+                .filter(supervisor -> supervisor != null);
+    }
+
+    private static Team team(TeamRecord row) {
+        return new Team(row.getTeamId(), row.getName(), row.getSupervisorId(), row.getCreatedBy(),
+                row.getCreatedAt().toInstant());
+    }
+}

@@ -1,0 +1,2 @@
+/** Companion and team use cases: invitations, profiles, the public listing, suspensions and team moves. */
+package app.hearth.application.companions;

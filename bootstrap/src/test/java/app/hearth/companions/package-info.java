@@ -1,0 +1,2 @@
+/** Tests of companions, teams, the skill catalog and supervisor scoping through the API. */
+package app.hearth.companions;
