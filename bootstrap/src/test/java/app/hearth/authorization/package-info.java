@@ -1,0 +1,2 @@
+/** The authorization matrix: every documented operation against every role, generated from the OpenAPI document. */
+package app.hearth.authorization;
