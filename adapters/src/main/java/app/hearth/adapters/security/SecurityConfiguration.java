@@ -2,6 +2,7 @@ package app.hearth.adapters.security;
 
 import app.hearth.adapters.web.Problems;
 import app.hearth.adapters.web.access.AccessController;
+import app.hearth.adapters.web.members.MeController;
 import app.hearth.application.access.AccessAdministration;
 import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
@@ -73,6 +74,13 @@ public class SecurityConfiguration {
                             .requestMatchers(HttpMethod.PUT, AccessController.ROLE).hasAnyRole(ADMINS)
                             .requestMatchers(HttpMethod.DELETE, AccessController.ROLE + "/{role}").hasAnyRole(ADMINS)
                             .requestMatchers(HttpMethod.GET, AccessController.STAFF_ACTIONS).hasRole("SUPERADMIN")
+                            // members: anyone signed in manages their own data (the routes name no user);
+                            // closing is refused to staff by AccountClosure
+                            .requestMatchers(HttpMethod.GET, MeController.PROFILE, MeController.IDENTITIES,
+                                    MeController.EXPORT).authenticated()
+                            .requestMatchers(HttpMethod.PUT, MeController.PROFILE).authenticated()
+                            .requestMatchers(HttpMethod.POST, MeController.IDENTITIES).authenticated()
+                            .requestMatchers(HttpMethod.DELETE, MeController.ME).authenticated()
                             .anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(resource -> resource
