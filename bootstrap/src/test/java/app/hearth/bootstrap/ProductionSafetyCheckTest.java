@@ -49,7 +49,8 @@ class ProductionSafetyCheckTest {
         var web = new SpringApplication(HearthApplication.class);
         assertThatThrownBy(() -> web.run("--spring.profiles.active=prod", "--server.port=0",
                 "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/postgres",
-                "--spring.flyway.enabled=false", "--hearth.auth.firebase.project-id="))
+                "--spring.flyway.enabled=false", "--hearth.auth.firebase.project-id=",
+                "--hearth.members.closure-secret=" + "s".repeat(32)))
                 .satisfies(failure -> assertThat(rootOf(failure))
                         .hasMessageContaining("hearth.auth.firebase.project-id must be set"));
     }

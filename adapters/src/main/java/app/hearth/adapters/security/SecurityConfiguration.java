@@ -5,6 +5,7 @@ import app.hearth.adapters.web.access.AccessController;
 import app.hearth.adapters.web.companions.CompanionsController;
 import app.hearth.adapters.web.companions.SkillsController;
 import app.hearth.adapters.web.companions.TeamsController;
+import app.hearth.adapters.web.members.MeController;
 import app.hearth.application.access.AccessAdministration;
 import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
@@ -90,6 +91,13 @@ public class SecurityConfiguration {
                             .requestMatchers(HttpMethod.GET, TeamsController.TEAMS, TeamsController.TEAM)
                             .hasAnyRole(STAFF)
                             .requestMatchers(HttpMethod.PUT, TeamsController.TEAM + "/supervisor").hasAnyRole(ADMINS)
+                            // members: anyone signed in manages their own data (the routes name no user);
+                            // closing is refused to staff by AccountClosure
+                            .requestMatchers(HttpMethod.GET, MeController.PROFILE, MeController.IDENTITIES,
+                                    MeController.EXPORT).authenticated()
+                            .requestMatchers(HttpMethod.PUT, MeController.PROFILE).authenticated()
+                            .requestMatchers(HttpMethod.POST, MeController.IDENTITIES).authenticated()
+                            .requestMatchers(HttpMethod.DELETE, MeController.ME).authenticated()
                             .anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(resource -> resource

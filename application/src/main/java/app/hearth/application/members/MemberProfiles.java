@@ -1,0 +1,19 @@
+package app.hearth.application.members;
+
+import app.hearth.domain.members.MemberProfile;
+import java.time.Instant;
+import java.util.Optional;
+import org.jmolecules.architecture.hexagonal.SecondaryPort;
+
+/** Members' profiles, one per user, replaced in place and erased on closing. */
+@SecondaryPort
+public interface MemberProfiles {
+
+    Optional<Members.Profile> find(String userId);
+
+    /** Creates or replaces the profile in the caller's transaction; true when it was created. */
+    boolean save(String userId, MemberProfile profile, Instant at);
+
+    /** Erases the profile; true when there was one. */
+    boolean delete(String userId);
+}
