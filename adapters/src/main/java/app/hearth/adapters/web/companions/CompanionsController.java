@@ -40,7 +40,7 @@ public class CompanionsController {
     }
 
     /** What a companion may set about themself; anything else in the body is ignored. */
-    public record ProfileRequest(String displayName, String bio, String photoUrl, List<String> languages,
+    public record CompanionProfileRequest(String displayName, String bio, String photoUrl, List<String> languages,
                                  String gender, Integer birthYear, List<String> skills, Integer yearsOfExperience,
                                  String timeZone) {
     }
@@ -115,7 +115,7 @@ public class CompanionsController {
     @Operation(summary = "The calling companion saves their profile: bio, https photo URL on a public host, "
             + "languages, gender, year of birth, skills, years of experience, time zone (companion)")
     public CompanionResponse saveOwnProfile(@Parameter(hidden = true) Actor actor,
-                                            @RequestBody ProfileRequest request) {
+                                            @RequestBody CompanionProfileRequest request) {
         return response(actor, companions.saveOwnProfile(actor, new Companions.ProfileInput(request.displayName(),
                 request.bio(), request.photoUrl(), request.languages(), request.gender(), request.birthYear(),
                 request.skills(), request.yearsOfExperience(), request.timeZone())));
