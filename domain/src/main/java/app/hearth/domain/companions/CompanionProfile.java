@@ -2,8 +2,8 @@ package app.hearth.domain.companions;
 
 import app.hearth.domain.shared.LanguageCodes;
 import app.hearth.domain.shared.RuleViolation;
+import app.hearth.domain.shared.TimeZones;
 import app.hearth.domain.skills.SkillCategory;
-import java.time.DateTimeException;
 import java.time.Year;
 import java.time.ZoneId;
 import java.util.List;
@@ -21,12 +21,13 @@ public record CompanionProfile(String displayName, String bio, PhotoUrl photo, S
                                int birthYear, Set<SkillCategory> skills, int yearsOfExperience, ZoneId timeZone) {
 
     public static final String INVALID_BIRTH_YEAR = "INVALID_BIRTH_YEAR";
-    public static final String INVALID_TIME_ZONE = "INVALID_TIME_ZONE";
+    public static final String INVALID_TIME_ZONE = TimeZones.INVALID;
     public static final String INVALID_EXPERIENCE = "INVALID_EXPERIENCE";
     public static final String TEXT_TOO_LONG = "TEXT_TOO_LONG";
     public static final int ADULT_AGE = 18;
     public static final int LONGEST_BIO = 2000;
     public static final int LONGEST_NAME = 80;
+    public static final int MOST_LANGUAGES = 20;
 
     public CompanionProfile {
         displayName = RuleViolation.requireText(displayName, "displayName").strip();
@@ -37,10 +38,7 @@ public record CompanionProfile(String displayName, String bio, PhotoUrl photo, S
         if (bio != null && bio.length() > LONGEST_BIO) {
             throw RuleViolation.invalid(TEXT_TOO_LONG, "bio", "a bio has at most " + LONGEST_BIO + " characters");
         }
-        if (languages == null || languages.isEmpty()) {
-            throw RuleViolation.invalid("FIELD_REQUIRED", "languages", "a companion speaks at least one language");
-        }
-        languages = LanguageCodes.requireAll(languages, "languages");
+        languages = Set.copyOf(LanguageCodes.requireAll(languages, "languages", MOST_LANGUAGES));
         RuleViolation.require(gender, "gender");
         skills = skills == null ? Set.of() : Set.copyOf(skills);
         if (yearsOfExperience < 0 || yearsOfExperience > 80) {
@@ -60,15 +58,7 @@ public record CompanionProfile(String displayName, String bio, PhotoUrl photo, S
 
     /** The IANA zone named {@code id}, or a violation. */
     public static ZoneId zone(String id, String field) {
-        RuleViolation.requireText(id, field);
-        if (!ZoneId.getAvailableZoneIds().contains(id)) {
-            throw RuleViolation.invalid(INVALID_TIME_ZONE, field, "'" + id + "' is not an IANA time zone id");
-        }
-        try {
-            return ZoneId.of(id);
-        } catch (DateTimeException invalid) {
-            throw RuleViolation.invalid(INVALID_TIME_ZONE, field, "'" + id + "' is not an IANA time zone id");
-        }
+        return TimeZones.require(id, field);
     }
 
     /** Skills from their catalog codes. */
@@ -86,7 +76,6 @@ public record CompanionProfile(String displayName, String bio, PhotoUrl photo, S
     }
 
     public static String regionOf(String zoneId) {
-        int slash = zoneId.indexOf('/');
-        return slash < 0 ? zoneId : zoneId.substring(0, slash);
+        return TimeZones.regionOf(zoneId);
     }
 }

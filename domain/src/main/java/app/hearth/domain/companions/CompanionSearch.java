@@ -2,6 +2,7 @@ package app.hearth.domain.companions;
 
 import app.hearth.domain.shared.LanguageCodes;
 import app.hearth.domain.shared.RuleViolation;
+import app.hearth.domain.shared.TimeZones;
 import app.hearth.domain.skills.SkillCategory;
 import java.time.Year;
 import java.time.ZoneId;
@@ -29,8 +30,7 @@ public record CompanionSearch(String language, Gender gender, Integer minAge, In
         if (minRating != null && (minRating.isNaN() || minRating < 0 || minRating > 5)) {
             throw RuleViolation.invalid(INVALID_FILTER, "minRating", "minRating is from 0 to 5");
         }
-        if (region != null && ZoneId.getAvailableZoneIds().stream()
-                .noneMatch(zone -> CompanionProfile.regionOf(zone).equalsIgnoreCase(region))) {
+        if (region != null && !TimeZones.isRegion(region)) {
             throw RuleViolation.invalid(INVALID_FILTER, "region", "'" + region + "' is not an IANA region such as "
                     + "Europe or America");
         }

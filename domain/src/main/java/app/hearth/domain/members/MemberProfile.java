@@ -1,15 +1,13 @@
 package app.hearth.domain.members;
 
+import app.hearth.domain.shared.LanguageCodes;
 import app.hearth.domain.shared.RuleViolation;
+import app.hearth.domain.shared.TimeZones;
 import app.hearth.domain.skills.SkillCategory;
-import java.time.DateTimeException;
 import java.time.Year;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.jmolecules.ddd.annotation.ValueObject;
 
@@ -28,8 +26,8 @@ public record MemberProfile(String displayName, int birthYear, List<String> lang
 
     public static final String INVALID_DISPLAY_NAME = "INVALID_DISPLAY_NAME";
     public static final String INVALID_BIRTH_YEAR = "INVALID_BIRTH_YEAR";
-    public static final String INVALID_LANGUAGE = "INVALID_LANGUAGE";
-    public static final String INVALID_TIME_ZONE = "INVALID_TIME_ZONE";
+    public static final String INVALID_LANGUAGE = LanguageCodes.INVALID;
+    public static final String INVALID_TIME_ZONE = TimeZones.INVALID;
     public static final String UNKNOWN_INTEREST = "UNKNOWN_INTEREST";
     public static final String INVALID_EMAIL = "INVALID_EMAIL";
 
@@ -41,8 +39,6 @@ public record MemberProfile(String displayName, int birthYear, List<String> lang
 
     /** Joins emoji sequences; every other invisible formatting character is refused in names. */
     private static final int ZERO_WIDTH_JOINER = 0x200D;
-    private static final Set<String> ISO_639_1 = Set.of(Locale.getISOLanguages());
-    private static final Set<String> IANA_ZONES = ZoneId.getAvailableZoneIds();
     /** The WHATWG (HTML) form of an email address, with at least one dot in the domain. */
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@"
             + "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
@@ -91,36 +87,11 @@ public record MemberProfile(String displayName, int birthYear, List<String> lang
     }
 
     private static List<String> languages(List<String> codes) {
-        if (codes == null || codes.isEmpty()) {
-            throw RuleViolation.invalid("FIELD_REQUIRED", "languages", "name at least one language you speak");
-        }
-        var normalized = new LinkedHashSet<String>();
-        for (String code : codes) {
-            String lower = code == null ? "" : code.strip().toLowerCase(Locale.ROOT);
-            if (lower.length() != 2 || !ISO_639_1.contains(lower)) {
-                throw RuleViolation.invalid(INVALID_LANGUAGE, "languages",
-                        "'" + code + "' is not an ISO 639-1 language code (two letters, such as en or de)");
-            }
-            normalized.add(lower);
-        }
-        if (normalized.size() > MAX_LANGUAGES) {
-            throw RuleViolation.invalid(INVALID_LANGUAGE, "languages", "at most " + MAX_LANGUAGES + " languages");
-        }
-        return List.copyOf(normalized);
+        return LanguageCodes.requireAll(codes, "languages", MAX_LANGUAGES);
     }
 
     private static String timeZone(String id) {
-        RuleViolation.requireText(id, "timeZone");
-        try {
-            ZoneId zone = ZoneId.of(id.strip());
-            if (IANA_ZONES.contains(zone.getId())) {
-                return zone.getId();
-            }
-        } catch (DateTimeException invalid) {
-            // refused below
-        }
-        throw RuleViolation.invalid(INVALID_TIME_ZONE, "timeZone",
-                "'" + id + "' is not an IANA time zone (such as Europe/Berlin)");
+        return TimeZones.require(id, "timeZone").getId();
     }
 
     private static List<SkillCategory> interestCodes(List<String> codes) {

@@ -1,6 +1,7 @@
 package app.hearth.domain.shared;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -9,32 +10,32 @@ public final class LanguageCodes {
 
     public static final String INVALID = "INVALID_LANGUAGE";
     private static final Set<String> KNOWN = Set.of(Locale.getISOLanguages());
-    private static final int MOST = 20;
 
     private LanguageCodes() {
     }
 
-    public static boolean isKnown(String code) {
-        return code != null && KNOWN.contains(code.trim().toLowerCase(Locale.ROOT));
-    }
-
-    /** The code in canonical form, or a violation naming {@code field}. */
+    /** The code in canonical form (trimmed, lower case), or a violation naming {@code field}. */
     public static String require(String code, String field) {
-        if (!isKnown(code)) {
-            throw RuleViolation.invalid(INVALID, field, "'" + code + "' is not an ISO 639-1 language code");
+        String lower = code == null ? "" : code.strip().toLowerCase(Locale.ROOT);
+        if (lower.length() != 2 || !KNOWN.contains(lower)) {
+            throw RuleViolation.invalid(INVALID, field,
+                    "'" + code + "' is not an ISO 639-1 language code (two letters, such as en or de)");
         }
-        return code.trim().toLowerCase(Locale.ROOT);
+        return lower;
     }
 
-    /** All codes canonical, in the order given, without repeats; at most twenty. */
-    public static Set<String> requireAll(Iterable<String> codes, String field) {
+    /** At least one and at most {@code most} codes, canonical, in the order given, without repeats. */
+    public static List<String> requireAll(Iterable<String> codes, String field, int most) {
         var canonical = new LinkedHashSet<String>();
         if (codes != null) {
             codes.forEach(code -> canonical.add(require(code, field)));
         }
-        if (canonical.size() > MOST) {
-            throw RuleViolation.invalid(INVALID, field, "at most " + MOST + " languages");
+        if (canonical.isEmpty()) {
+            throw RuleViolation.invalid("FIELD_REQUIRED", field, "name at least one language");
         }
-        return Set.copyOf(canonical);
+        if (canonical.size() > most) {
+            throw RuleViolation.invalid(INVALID, field, "at most " + most + " languages");
+        }
+        return List.copyOf(canonical);
     }
 }
