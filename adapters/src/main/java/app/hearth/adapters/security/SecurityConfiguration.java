@@ -20,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -46,9 +47,11 @@ public class SecurityConfiguration {
                             HearthAuthProperties properties, AccessAdministration access,
                             RateLimitProperties rateLimits, RateLimiter limiter,
                             ObjectProvider<MeterRegistry> meters) throws Exception {
+        // The decoder's own reason: Spring's bearer-token error keeps only descriptions without quotes (RFC 6750)
+        // and says "Invalid token" for the rest, such as firebase-admin's 'incorrect "aud" (audience) claim'.
         AuthenticationEntryPoint unauthenticated = (request, response, failure) -> Problems.write(response, json,
-                HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
-                "a valid bearer token is required: " + failure.getMessage());
+                HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "a valid bearer token is required: "
+                        + (failure.getCause() instanceof JwtException refused ? refused : failure).getMessage());
         AccessDeniedHandler denied = (request, response, failure) -> Problems.write(response, json,
                 HttpStatus.FORBIDDEN, "ACCESS_DENIED", "your role may not do this");
         http.csrf(csrf -> csrf.disable())
