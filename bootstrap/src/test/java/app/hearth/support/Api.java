@@ -31,15 +31,33 @@ public final class Api {
     private final int port;
     private final String token;
     private final Map<String, String> headers;
+    private final HttpClient http;
 
-    private Api(int port, String token, Map<String, String> headers) {
+    private Api(int port, String token, Map<String, String> headers, HttpClient http) {
         this.port = port;
         this.token = token;
         this.headers = headers;
+        this.http = http;
     }
 
     public static Api at(int port) {
-        return new Api(port, null, Map.of());
+        return new Api(port, null, Map.of(), HTTP);
+    }
+
+    /**
+     * Sends from another loopback address (127.0.0.2, 127.0.0.3, …: all of 127.0.0.0/8 is this machine), so that
+     * the server sees another client address.
+     */
+    public Api from(String loopbackAddress) {
+        try {
+            var address = java.net.InetAddress.getByName(loopbackAddress);
+            if (!address.isLoopbackAddress()) {
+                throw new IllegalArgumentException("tests send only to and from this machine: " + loopbackAddress);
+            }
+            return new Api(port, token, headers, HttpClient.newBuilder().localAddress(address).build());
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     public Api signedInAs(String userId, String role) {
@@ -51,13 +69,13 @@ public final class Api {
     }
 
     public Api withToken(String bearer) {
-        return new Api(port, bearer, headers);
+        return new Api(port, bearer, headers, http);
     }
 
     public Api withHeader(String name, String value) {
         var more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new Api(port, token, more);
+        return new Api(port, token, more, http);
     }
 
     public Response get(String path) {
@@ -84,7 +102,7 @@ public final class Api {
     }
 
     private HttpRequest.Builder request(String path) {
-        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
@@ -92,9 +110,9 @@ public final class Api {
         return builder;
     }
 
-    private static Response send(HttpRequest.Builder request) {
+    private Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
             JsonNode body = !json || response.body().isBlank() ? null : JSON.readTree(response.body());
             return new Response(response.statusCode(), response, body);

@@ -9,9 +9,15 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A full Hearth on a random port, on this run's fresh database ({@link TestDatabase}), in the local profile
- * (local token issuer on). Every subclass shares one application context.
+ * (local token issuer on). Every subclass shares one application context, whose rate limits are so high that no
+ * test is throttled (RateLimitIT has a context of its own with small ones).
  */
-@SpringBootTest(classes = HearthApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = HearthApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "hearth.rate-limits.auth.capacity=1000000",
+            "hearth.rate-limits.write.capacity=1000000",
+            "hearth.rate-limits.read.capacity=1000000"
+        })
 public abstract class IntegrationTest {
 
     @LocalServerPort

@@ -21,12 +21,26 @@ public final class TestDatabase {
     public static final String URL = "jdbc:postgresql://" + SERVER + "/" + NAME;
 
     static {
-        execute("create database " + NAME);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("drop database if exists " + NAME
-                + " with (force)"), "drop-test-database"));
+        create(NAME);
     }
 
     private TestDatabase() {
+    }
+
+    /**
+     * Another fresh database, for a test whose application context must not share state with the others (its
+     * background work would act on their rows); dropped when the JVM ends like the first.
+     */
+    public static String another(String purpose) {
+        String name = NAME + "_" + purpose;
+        create(name);
+        return "jdbc:postgresql://" + SERVER + "/" + name;
+    }
+
+    private static void create(String name) {
+        execute("create database " + name);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("drop database if exists " + name
+                + " with (force)"), "drop-test-database"));
     }
 
     private static void execute(String statementText) {

@@ -11,8 +11,8 @@ import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -41,18 +41,19 @@ public class AccessConfiguration {
         }
     }
 
+    /**
+     * The identity provider that receives role claims is Firebase when it is configured ({@code
+     * FirebaseConfiguration}: web server with the local issuer off). Anywhere else (local runs, command-line
+     * modes) role claims are only logged. A fallback looked up when the service is built, not a conditional bean,
+     * so the choice never depends on the order in which configuration classes are read.
+     */
     @Bean
     AccessAdministration accessAdministration(RoleRegistry roles, StaffAuditTrail trail,
-                                              IdentityProviderClaims claims, Transactions transactions, Clock clock) {
+                                              ObjectProvider<IdentityProviderClaims> identityProvider,
+                                              Transactions transactions, Clock clock) {
+        IdentityProviderClaims claims = identityProvider.getIfAvailable(() -> (userId, role) -> log.info(
+                "role claim of {} is now {} (no identity provider in this profile)", userId, role));
         return new AccessAdministrationService(roles, trail, claims, transactions, clock);
-    }
-
-    /** Where there is no identity provider to tell (local runs), role claims are only logged. */
-    @Bean
-    @ConditionalOnMissingBean
-    IdentityProviderClaims loggedIdentityProviderClaims() {
-        return (userId, role) -> log.info("role claim of {} is now {} (no identity provider in this profile)",
-                userId, role);
     }
 
     @Bean

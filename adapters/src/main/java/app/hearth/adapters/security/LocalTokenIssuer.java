@@ -65,13 +65,21 @@ public final class LocalTokenIssuer {
                 .jwtID(UUID.randomUUID().toString())
                 .claim(HearthJwtAuthenticationConverter.ROLE_CLAIM, role.name().toLowerCase(Locale.ROOT))
                 .build();
+        return new IssuedToken(sign(claims), expires);
+    }
+
+    /**
+     * Signs any claims with this issuer's key, as they are: no check of issuer, audience or time. The tests use it
+     * to show that the decoder refuses what this issuer signed for someone else, or too late.
+     */
+    public String sign(JWTClaimsSet claims) {
         var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("hearth-local").build(), claims);
         try {
             jwt.sign(new RSASSASigner(keys.getPrivate()));
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a local token", e);
         }
-        return new IssuedToken(jwt.serialize(), expires);
+        return jwt.serialize();
     }
 
     /** Verifies tokens of this issuer: signature, time, issuer and audience. */

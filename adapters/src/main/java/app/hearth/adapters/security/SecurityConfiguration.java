@@ -6,16 +6,14 @@ import app.hearth.adapters.web.companions.CompanionsController;
 import app.hearth.adapters.web.companions.SkillsController;
 import app.hearth.adapters.web.companions.TeamsController;
 import app.hearth.adapters.web.members.MeController;
+import app.hearth.adapters.web.ratelimit.RateLimitFilter;
+import app.hearth.adapters.web.ratelimit.RateLimitProperties;
+import app.hearth.adapters.web.ratelimit.RateLimiter;
 import app.hearth.application.access.AccessAdministration;
-import com.google.auth.oauth2.AccessToken;
-import com.google.auth.oauth2.GoogleCredentials;
-import com.google.firebase.FirebaseApp;
-import com.google.firebase.FirebaseOptions;
 import com.google.firebase.auth.FirebaseAuth;
-import java.io.IOException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,8 +24,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,10 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
-@EnableConfigurationProperties(HearthAuthProperties.class)
+@EnableConfigurationProperties({HearthAuthProperties.class, RateLimitProperties.class})
 public class SecurityConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     static final String[] STAFF = {"SUPERVISOR", "ADMIN", "SUPERADMIN"};
     static final String[] ADMINS = {"ADMIN", "SUPERADMIN"};
@@ -49,10 +48,14 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, JsonMapper json,
-                            HearthAuthProperties properties, AccessAdministration access) throws Exception {
+                            HearthAuthProperties properties, AccessAdministration access,
+                            RateLimitProperties rateLimits, RateLimiter limiter,
+                            ObjectProvider<MeterRegistry> meters) throws Exception {
+        // The decoder's own reason: Spring's bearer-token error keeps only descriptions without quotes (RFC 6750)
+        // and says "Invalid token" for the rest, such as firebase-admin's 'incorrect "aud" (audience) claim'.
         AuthenticationEntryPoint unauthenticated = (request, response, failure) -> Problems.write(response, json,
-                HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
-                "a valid bearer token is required: " + failure.getMessage());
+                HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "a valid bearer token is required: "
+                        + (failure.getCause() instanceof JwtException refused ? refused : failure).getMessage());
         AccessDeniedHandler denied = (request, response, failure) -> Problems.write(response, json,
                 HttpStatus.FORBIDDEN, "ACCESS_DENIED", "your role may not do this");
         http.csrf(csrf -> csrf.disable())
@@ -108,7 +111,21 @@ public class SecurityConfiguration {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied));
+        if (rateLimits.enabled()) {
+            // sign-in attempts and failed authentications per address, before the token is checked; writes and
+            // reads per user once it is known, before the route's roles are checked
+            MeterRegistry registry = meters.getIfAvailable();
+            http.addFilterBefore(new RateLimitFilter.SignIn(limiter, json, registry),
+                            BearerTokenAuthenticationFilter.class)
+                    .addFilterBefore(new RateLimitFilter.Callers(limiter, json, registry), AuthorizationFilter.class);
+        }
         return http.build();
+    }
+
+    /** The buckets of the rate limits (ADR 0011), in this node's memory. */
+    @Bean
+    RateLimiter rateLimiter(RateLimitProperties properties) {
+        return new RateLimiter(properties, System::nanoTime);
     }
 
     @Bean
@@ -125,33 +142,7 @@ public class SecurityConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "hearth.auth.local-issuer.enabled", havingValue = "false", matchIfMissing = true)
-    JwtDecoder firebaseJwtDecoder(HearthAuthProperties properties) {
-        String projectId = properties.firebase().projectId();
-        if (projectId == null || projectId.isBlank()) {
-            throw new IllegalStateException("hearth.auth.firebase.project-id must be set when the local token "
-                    + "issuer is off: Hearth verifies Firebase ID tokens of that project");
-        }
-        FirebaseApp app = FirebaseApp.getApps().stream()
-                .filter(existing -> existing.getName().equals(FirebaseApp.DEFAULT_APP_NAME))
-                .findFirst()
-                .orElseGet(() -> FirebaseApp.initializeApp(FirebaseOptions.builder()
-                        .setProjectId(projectId)
-                        .setCredentials(credentials())
-                        .build()));
-        return new FirebaseTokenDecoder(FirebaseAuth.getInstance(app), properties.firebase().checkRevoked());
-    }
-
-    /**
-     * Google application default credentials. Verifying ID tokens needs only the project id and Google's public
-     * keys, so without credentials Hearth still verifies tokens, and says what will not work.
-     */
-    private static GoogleCredentials credentials() {
-        try {
-            return GoogleCredentials.getApplicationDefault();
-        } catch (IOException missing) {
-            log.warn("no Google application default credentials: Firebase ID tokens are verified, but calls that "
-                    + "act on Firebase (setting custom claims, checking revocation) will fail: {}", missing.getMessage());
-            return GoogleCredentials.create(new AccessToken("no-credentials", null));
-        }
+    JwtDecoder firebaseJwtDecoder(FirebaseAuth auth, HearthAuthProperties properties) {
+        return new FirebaseTokenDecoder(auth, properties.firebase().checkRevoked());
     }
 }
