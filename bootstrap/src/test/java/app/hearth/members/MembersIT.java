@@ -7,7 +7,7 @@ import app.hearth.application.access.StaffAuditTrail;
 import app.hearth.application.members.ClosedMembers;
 import app.hearth.application.members.IdentityAttached;
 import app.hearth.application.members.MemberIdentities;
-import app.hearth.application.members.MemberIdentityListener;
+import app.hearth.application.members.MemberListener;
 import app.hearth.application.members.MemberProfiles;
 import app.hearth.application.members.Members;
 import app.hearth.application.members.MembersService;
@@ -410,7 +410,7 @@ class MembersIT extends IntegrationTest {
     @Test
     void theIdentityListenerHearsOfANewAttachmentOnceAfterCommit() {
         var heard = new CopyOnWriteArrayList<String>();
-        MemberIdentityListener recording = (IdentityAttached attached) -> {
+        MemberListener recording = (IdentityAttached attached) -> {
             // a fresh connection, outside the attach's transaction: sees the row only once it is committed
             int committed = rows("SELECT count(*) FROM member_identity WHERE kind = ? AND value = ? AND user_id = ?",
                     attached.kind().name(), attached.value(), attached.userId());
@@ -434,8 +434,8 @@ class MembersIT extends IntegrationTest {
         assertThat(rows("SELECT count(*) FROM member_identity WHERE value = 'members-lou-install'")).isEqualTo(1);
     }
 
-    private Members service(MemberIdentityListener listener) {
-        return new MembersService(profiles, identities, closedMembers, access, trail, listener, subjectKeys,
+    private Members service(MemberListener listener) {
+        return new MembersService(profiles, identities, closedMembers, access, trail, java.util.List.of(listener), subjectKeys,
                 transactions, clock);
     }
 

@@ -4,16 +4,14 @@ import app.hearth.application.access.AccessAdministration;
 import app.hearth.application.access.StaffAuditTrail;
 import app.hearth.application.members.ClosedMembers;
 import app.hearth.application.members.MemberIdentities;
-import app.hearth.application.members.MemberIdentityListener;
+import app.hearth.application.members.MemberListener;
 import app.hearth.application.members.MemberProfiles;
 import app.hearth.application.members.Members;
 import app.hearth.application.members.MembersService;
 import app.hearth.application.members.SubjectKeys;
 import app.hearth.application.shared.Transactions;
 import java.time.Clock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +22,6 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(MembersConfiguration.MembersProperties.class)
 public class MembersConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(MembersConfiguration.class);
 
     /**
      * {@code hearth.members.closure-secret}: the key of the one-way hash that recognises a closed account
@@ -45,17 +42,11 @@ public class MembersConfiguration {
         return new SubjectKeys(secret);
     }
 
-    /** Nobody listens yet: the money side will claim pending purchases here. */
-    @Bean
-    @ConditionalOnMissingBean
-    MemberIdentityListener noMemberIdentityListener() {
-        return attached -> log.debug("{} attached to a member; no listener yet", attached.kind().code());
-    }
 
     @Bean
     Members members(MemberProfiles profiles, MemberIdentities identities, ClosedMembers closed,
-                    AccessAdministration access, StaffAuditTrail trail, MemberIdentityListener listener,
+                    AccessAdministration access, StaffAuditTrail trail, List<MemberListener> listeners,
                     SubjectKeys keys, Transactions transactions, Clock clock) {
-        return new MembersService(profiles, identities, closed, access, trail, listener, keys, transactions, clock);
+        return new MembersService(profiles, identities, closed, access, trail, listeners, keys, transactions, clock);
     }
 }

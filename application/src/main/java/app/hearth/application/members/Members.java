@@ -61,7 +61,7 @@ public interface Members {
 
     /**
      * Attaches an identity to the caller; IDENTITY_TAKEN when another member holds it. Once the attachment is
-     * committed, {@link MemberIdentityListener} hears of it (not when the caller already held it).
+     * committed, {@link MemberListener} hears of it (not when the caller already held it).
      */
     Attachment attachIdentity(Actor actor, String kind, String value);
 

@@ -30,20 +30,20 @@ public class MembersService implements Members {
     private final ClosedMembers closed;
     private final AccessAdministration access;
     private final StaffAuditTrail trail;
-    private final MemberIdentityListener listener;
+    private final List<MemberListener> listeners;
     private final SubjectKeys keys;
     private final Transactions transactions;
     private final Clock clock;
 
     public MembersService(MemberProfiles profiles, MemberIdentities identities, ClosedMembers closed,
-                          AccessAdministration access, StaffAuditTrail trail, MemberIdentityListener listener,
+                          AccessAdministration access, StaffAuditTrail trail, List<MemberListener> listeners,
                           SubjectKeys keys, Transactions transactions, Clock clock) {
         this.profiles = profiles;
         this.identities = identities;
         this.closed = closed;
         this.access = access;
         this.trail = trail;
-        this.listener = listener;
+        this.listeners = List.copyOf(listeners);
         this.keys = keys;
         this.transactions = transactions;
         this.clock = clock;
@@ -60,10 +60,14 @@ public class MembersService implements Members {
         Instant now = clock.instant();
         MemberProfile profile = MemberProfile.create(draft.displayName(), draft.birthYear(), draft.languages(),
                 draft.timeZone(), draft.interests(), draft.contactEmail(), Year.now(clock));
-        return transactions.inTransaction(() -> {
+        SavedProfile saved = transactions.inTransaction(() -> {
             boolean created = profiles.save(actor.userId(), profile, now);
             return new SavedProfile(profiles.find(actor.userId()).orElseThrow(), created);
         });
+        if (saved.created()) {
+            notify("registration", actor.userId(), listener -> listener.registered(actor.userId(), now));
+        }
+        return saved;
     }
 
     @Override
@@ -126,11 +130,18 @@ public class MembersService implements Members {
     }
 
     private void notifyAttached(IdentityAttached attached) {
-        try {
-            listener.identityAttached(attached);
-        } catch (RuntimeException failed) {
-            log.log(System.Logger.Level.WARNING, "an identity listener failed on a {0} attached to {1}: {2}",
-                    attached.kind().code(), attached.userId(), failed.getMessage());
+        notify("a " + attached.kind().code() + " attached", attached.userId(),
+                listener -> listener.identityAttached(attached));
+    }
+
+    private void notify(String what, String userId, java.util.function.Consumer<MemberListener> call) {
+        for (MemberListener listener : listeners) {
+            try {
+                call.accept(listener);
+            } catch (RuntimeException failed) {
+                log.log(System.Logger.Level.WARNING, "a member listener failed on {0} of {1}: {2}", what, userId,
+                        failed.getMessage());
+            }
         }
     }
 

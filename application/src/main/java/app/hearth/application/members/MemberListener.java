@@ -1,0 +1,20 @@
+package app.hearth.application.members;
+
+import java.time.Instant;
+import org.jmolecules.architecture.hexagonal.SecondaryPort;
+
+/**
+ * Hears of members registering (creating their profile) and of identities newly attached to them, after the
+ * change is committed, once per change (the money side opens wallets and claims pending purchases here). Called
+ * outside any transaction; a failure is logged and does not undo the change, so a listener that must not miss
+ * one reconciles from {@link MemberProfiles} and {@link MemberIdentities}.
+ */
+@SecondaryPort
+public interface MemberListener {
+
+    void identityAttached(IdentityAttached attached);
+
+    /** The member created their profile: they are registered from {@code at}. */
+    default void registered(String memberId, Instant at) {
+    }
+}
