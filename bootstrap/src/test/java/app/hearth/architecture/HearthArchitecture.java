@@ -176,8 +176,13 @@ final class HearthArchitecture {
         return type.getPackageName().equals(domainPackage) || type.getPackageName().startsWith(domainPackage + ".");
     }
 
+    /**
+     * A value object named for the business (a provider's {@code PaymentEvent}, normalized) is data that a command
+     * carries, not the root of a decider's commands or events.
+     */
     private static boolean isCommandOrEventRoot(JavaClass type, String root) {
         return inDomain(type, root) && type.isTopLevelClass()
+                && !type.isAnnotatedWith(org.jmolecules.ddd.annotation.ValueObject.class)
                 && (type.getSimpleName().endsWith("Command") || type.getSimpleName().endsWith("Event"));
     }
 

@@ -216,6 +216,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
         for (var value : values.entrySet()) {
             path = path.replace("{" + value.getKey() + "}", value.getValue());
         }
+        path = path.replaceAll("\\{([^}]+)}", "matrix-$1"); // any other id: one that names nothing
         int n = unique.incrementAndGet();
         String body = "";
         if (row.body() != null) {

@@ -5,6 +5,7 @@ import app.hearth.adapters.web.access.AccessController;
 import app.hearth.adapters.web.companions.CompanionsController;
 import app.hearth.adapters.web.companions.SkillsController;
 import app.hearth.adapters.web.companions.TeamsController;
+import app.hearth.adapters.web.experiments.ExperimentsController;
 import app.hearth.adapters.web.members.MeController;
 import app.hearth.adapters.web.ratelimit.RateLimitFilter;
 import app.hearth.adapters.web.ratelimit.RateLimitProperties;
@@ -101,6 +102,10 @@ public class SecurityConfiguration {
                             .requestMatchers(HttpMethod.PUT, MeController.PROFILE).authenticated()
                             .requestMatchers(HttpMethod.POST, MeController.IDENTITIES).authenticated()
                             .requestMatchers(HttpMethod.DELETE, MeController.ME).authenticated()
+                            // paywall experiments
+                            .requestMatchers(HttpMethod.GET, ExperimentsController.PAYWALL).authenticated()
+                            .requestMatchers(ExperimentsController.EXPERIMENTS, ExperimentsController.EXPERIMENTS
+                                    + "/**").hasAnyRole(ADMINS)
                             .anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(resource -> resource

@@ -1,0 +1,2 @@
+/** Tests of paywall experiments through the API. */
+package app.hearth.money.experiments;
