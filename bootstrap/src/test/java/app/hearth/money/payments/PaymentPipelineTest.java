@@ -316,11 +316,10 @@ class PaymentPipelineTest {
                 new PurchaserKeys(null, null, "cus_9", "someone@example.com"))));
         assertThat(receipt.status()).isEqualTo(PaymentFacts.Status.PENDING);
         pipeline().receive(notification(purchase("adapty", "ev-b", "price_1",
-                new PurchaserKeys("not-registered", "profile-9", null, null))));
+                new PurchaserKeys(null, "profile-9", null, null))));
         var waiting = pendingRows.get("STRIPE:in_1:SUBSCRIPTION_STARTED");
         assertThat(waiting.claimedBy()).isNull();
-        assertThat(waiting.keys()).isEqualTo(new PurchaserKeys("not-registered", "profile-9", "cus_9",
-                "someone@example.com"));
+        assertThat(waiting.keys()).isEqualTo(new PurchaserKeys(null, "profile-9", "cus_9", "someone@example.com"));
         assertThat(applied).isEmpty();
 
         identityHolders.put("profile-9", "member-9");
@@ -336,5 +335,22 @@ class PaymentPipelineTest {
                 new PurchaserKeys(null, null, null, "member-1@example.com")))).status())
                 .isEqualTo(PaymentFacts.Status.PENDING);
         assertThat(applied).isEmpty();
+    }
+
+    @Test
+    void anIdentityHeldByAnotherMemberThanTheOneTheProviderEchoedClaimsNothing() {
+        identityHolders.put("profile-7", "member-7");
+        var receipt = pipeline().receive(notification(purchase("adapty", "ev-7", "price_1",
+                new PurchaserKeys("member-8", "profile-7", null, null))));
+        assertThat(receipt.status()).isEqualTo(PaymentFacts.Status.PENDING);
+        assertThat(pipeline().claim(PendingPurchases.ClaimKey.ADAPTY_PROFILE_ID, "profile-7", "member-7")).isZero();
+        assertThat(pendingRows.get("STRIPE:in_1:SUBSCRIPTION_STARTED").claimedBy()).isNull();
+
+        // the same member as echoed, not registered yet, is named by the identity they hold
+        identityHolders.put("profile-8", "member-8");
+        var other = new PaymentEvent("adapty", "ev-8", PaymentEventKind.ONE_TIME_PURCHASE, Store.APP_STORE, "t-8",
+                null, "tokens_100", 899, "GBP", NOW, null, new PurchaserKeys("member-8", "profile-8", null, null));
+        assertThat(pipeline().receive(notification(other)).status()).isEqualTo(PaymentFacts.Status.APPLIED);
+        assertThat(applied).containsExactly("APP_STORE:t-8:ONE_TIME_PURCHASE");
     }
 }

@@ -165,16 +165,20 @@ public class PaymentPipeline implements PaymentWebhooks {
 
     /**
      * Who the keys name: the echoed member id when that member is registered, else the holder of the Adapty
-     * profile id, else of the Stripe customer id. E-mail addresses claim nothing: Hearth holds no verified ones.
+     * profile id, else of the Stripe customer id. An identity is a member's claim, not the provider's word (ADR
+     * 0012), so a holder other than the member the provider echoed names nobody: the purchase waits. E-mail
+     * addresses claim nothing: Hearth holds no verified ones.
      */
     Optional<Purchaser> purchaser(PurchaserKeys keys) {
-        if (keys.memberId() != null && profiles.find(keys.memberId()).isPresent()) {
-            return Optional.of(new Purchaser(keys.memberId(), ClaimKey.MEMBER_ID));
+        String echoed = keys.memberId();
+        if (echoed != null && profiles.find(echoed).isPresent()) {
+            return Optional.of(new Purchaser(echoed, ClaimKey.MEMBER_ID));
         }
         return holder(IdentityKind.ADAPTY_PROFILE_ID, keys.adaptyProfileId())
                 .map(member -> new Purchaser(member, ClaimKey.ADAPTY_PROFILE_ID))
                 .or(() -> holder(IdentityKind.STRIPE_CUSTOMER_ID, keys.stripeCustomerId())
-                        .map(member -> new Purchaser(member, ClaimKey.STRIPE_CUSTOMER_ID)));
+                        .map(member -> new Purchaser(member, ClaimKey.STRIPE_CUSTOMER_ID)))
+                .filter(purchaser -> echoed == null || echoed.equals(purchaser.memberId()));
     }
 
     private Optional<String> holder(IdentityKind kind, String value) {
@@ -264,6 +268,17 @@ public class PaymentPipeline implements PaymentWebhooks {
     private boolean claimInTransaction(PendingPurchases.Pending waiting, String memberId, ClaimKey with,
                                        Instant now, String refusal) {
         PaymentFacts.Fact fact = facts.lock(waiting.dedupeKey()).orElseThrow();
+        Optional<PendingPurchases.Pending> current = pending.unclaimedOf(waiting.dedupeKey());
+        if (current.isEmpty()) {
+            return false;
+        }
+        String echoed = current.get().keys().memberId();
+        if (with != ClaimKey.MEMBER_ID && echoed != null && !echoed.equals(memberId)) {
+            log.log(System.Logger.Level.WARNING, "ALERT member {0} holds a {1} of pending purchase {2}, which the "
+                    + "provider made for member {3}: not claimed, left for support", memberId, with.code(),
+                    waiting.dedupeKey(), echoed);
+            return false;
+        }
         if (!pending.claim(waiting.pendingId(), memberId, with, now)) {
             return false;
         }
