@@ -1,6 +1,7 @@
 package app.hearth.adapters.config;
 
 import app.hearth.adapters.webhooks.AdaptyWebhookAuthorization;
+import app.hearth.adapters.webhooks.StripeReconciliation;
 import app.hearth.adapters.webhooks.StripeWebhookVerifier;
 import app.hearth.application.members.MemberIdentities;
 import app.hearth.application.members.MemberProfiles;
@@ -11,13 +12,17 @@ import app.hearth.application.money.payments.PaymentInbox;
 import app.hearth.application.money.payments.PaymentOperations;
 import app.hearth.application.money.payments.PaymentOperationsService;
 import app.hearth.application.money.payments.PaymentPipeline;
+import app.hearth.application.money.payments.PaymentWebhooks;
 import app.hearth.application.money.payments.PendingPurchaseClaims;
 import app.hearth.application.money.payments.PendingPurchases;
 import app.hearth.application.shared.Transactions;
+import com.stripe.StripeClient;
+import com.stripe.exception.StripeException;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -46,7 +51,13 @@ public class PaymentsConfiguration {
     public record PaymentsProperties(@DefaultValue Stripe stripe, @DefaultValue Adapty adapty,
                                      @DefaultValue("PT10M") Duration pendingClaimSweep) {
 
-        public record Stripe(String webhookSecret, @DefaultValue("PT300S") Duration tolerance) {
+        /**
+         * {@code apiKey} (a restricted key that may read events) switches on the daily reconciliation of the last
+         * {@code reconcileWindow} of events from {@code apiBase}.
+         */
+        public record Stripe(String webhookSecret, @DefaultValue("PT300S") Duration tolerance, String apiKey,
+                             @DefaultValue("https://api.stripe.com") String apiBase,
+                             @DefaultValue("PT72H") Duration reconcileWindow) {
         }
 
         public record Adapty(String sandboxAuthorization, String productionAuthorization) {
@@ -137,6 +148,39 @@ public class PaymentsConfiguration {
                 }
             } catch (RuntimeException failed) {
                 log.warn("pending purchase sweep failed; the next pass retries: {}", failed.getMessage());
+            }
+        }
+    }
+
+    /** Daily: Stripe's events of the last 72 h that never arrived by webhook, through the same pipeline. */
+    @Bean
+    @ConditionalOnProperty(name = "hearth.mode", havingValue = "server", matchIfMissing = true)
+    @ConditionalOnExpression("'${hearth.payments.stripe.api-key:}'.trim().length() > 0")
+    StripeReconciliationJob stripeReconciliationJob(PaymentsProperties properties, PaymentWebhooks webhooks,
+                                                    Clock clock) {
+        var stripe = properties.stripe();
+        var client = StripeClient.builder().setApiKey(stripe.apiKey()).setApiBase(stripe.apiBase())
+                .setMaxNetworkRetries(2).build();
+        return new StripeReconciliationJob(new StripeReconciliation(client, webhooks, clock,
+                stripe.reconcileWindow()));
+    }
+
+    /** The scheduled pass (cron {@code hearth.payments.stripe.reconcile-cron}, default 03:17 UTC daily). */
+    public static final class StripeReconciliationJob {
+        private final StripeReconciliation reconciliation;
+
+        StripeReconciliationJob(StripeReconciliation reconciliation) {
+            this.reconciliation = reconciliation;
+        }
+
+        @Scheduled(cron = "${hearth.payments.stripe.reconcile-cron:0 17 3 * * *}", zone = "UTC")
+        public void reconcile() {
+            try {
+                var pass = reconciliation.reconcile();
+                log.info("Stripe reconciliation: {} listed, {} recorded now, {} already there, {} failed",
+                        pass.listed(), pass.recorded(), pass.duplicates(), pass.failed());
+            } catch (StripeException | RuntimeException failed) {
+                log.warn("Stripe reconciliation failed; the next pass covers the same 72 h: {}", failed.getMessage());
             }
         }
     }
