@@ -14,6 +14,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.jmolecules.archunit.JMoleculesDddRules;
+import org.jmolecules.ddd.annotation.ValueObject;
 import org.jmolecules.event.annotation.DomainEvent;
 
 /**
@@ -177,13 +178,13 @@ final class HearthArchitecture {
     }
 
     /**
-     * A value object named for the business (a provider's {@code PaymentEvent}, normalized) is data that a command
-     * carries, not the root of a decider's commands or events.
+     * A jMolecules {@code @ValueObject} named {@code *Event} is a value about the outside world (the money
+     * contract's {@code PaymentEvent}, a provider's notification), not a stream of domain events: not a root.
      */
     private static boolean isCommandOrEventRoot(JavaClass type, String root) {
         return inDomain(type, root) && type.isTopLevelClass()
-                && !type.isAnnotatedWith(org.jmolecules.ddd.annotation.ValueObject.class)
-                && (type.getSimpleName().endsWith("Command") || type.getSimpleName().endsWith("Event"));
+                && (type.getSimpleName().endsWith("Command") || type.getSimpleName().endsWith("Event"))
+                && !type.isAnnotatedWith(ValueObject.class);
     }
 
     private static boolean isEventRoot(JavaClass type, String root) {

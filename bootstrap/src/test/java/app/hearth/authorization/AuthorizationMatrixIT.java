@@ -160,6 +160,13 @@ class AuthorizationMatrixIT extends IntegrationTest {
                 String cell = row.cells().get(role);
                 int inScope = call(row, role, true);
                 calls++;
+                if (cell.equals("self")) {
+                    if (inScope != 401) {
+                        wrong.add(row.operation() + " as " + role + ": authenticates itself, expected 401, got "
+                                + inScope);
+                    }
+                    continue;
+                }
                 boolean allowed = !cell.equals("deny");
                 if (allowed && (inScope == 401 || inScope == 403 || inScope >= 500)) {
                     wrong.add(row.operation() + " as " + role + ": expected to pass the boundary, got " + inScope);
@@ -283,7 +290,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
                 }
                 var byRole = new LinkedHashMap<String, String>();
                 for (int i = 0; i < cells.length; i++) {
-                    if (!Set.of("allow", "deny", "own", "team").contains(cells[i])) {
+                    if (!Set.of("allow", "deny", "own", "team", "self").contains(cells[i])) {
                         throw new IllegalStateException("unknown cell '" + cells[i] + "' in: " + line);
                     }
                     byRole.put(ROLES.get(i), cells[i]);

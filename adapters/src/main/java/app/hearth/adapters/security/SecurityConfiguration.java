@@ -10,6 +10,8 @@ import app.hearth.adapters.web.members.MeController;
 import app.hearth.adapters.web.ratelimit.RateLimitFilter;
 import app.hearth.adapters.web.ratelimit.RateLimitProperties;
 import app.hearth.adapters.web.ratelimit.RateLimiter;
+import app.hearth.adapters.web.payments.PaymentOperationsController;
+import app.hearth.adapters.webhooks.WebhooksController;
 import app.hearth.application.access.AccessAdministration;
 import com.google.firebase.auth.FirebaseAuth;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -106,6 +109,11 @@ public class SecurityConfiguration {
                             .requestMatchers(HttpMethod.GET, ExperimentsController.PAYWALL).authenticated()
                             .requestMatchers(ExperimentsController.EXPERIMENTS, ExperimentsController.EXPERIMENTS
                                     + "/**").hasAnyRole(ADMINS)
+                            // --- payments (adr/0016): operators' views; the webhooks have their own chain below
+                            .requestMatchers(HttpMethod.GET, PaymentOperationsController.MEMBER_PAYMENTS,
+                                    PaymentOperationsController.PARKED, PaymentOperationsController.PENDING)
+                            .hasAnyRole(ADMINS)
+                            // --- end payments
                             .anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(resource -> resource
@@ -132,6 +140,30 @@ public class SecurityConfiguration {
     RateLimiter rateLimiter(RateLimitProperties properties) {
         return new RateLimiter(properties, System::nanoTime);
     }
+
+    // --- payments (adr/0016) -------------------------------------------------------------------------------------
+    /**
+     * The payment providers' webhooks carry no Hearth token: they authenticate themselves in the controller
+     * (Stripe's signature, Adapty's Authorization value). This chain comes first and reads no bearer token, so an
+     * Adapty Authorization value that happens to look like one is never taken for a Hearth token; only POST to the
+     * two webhooks is open, anything else under /api/v1/webhooks is refused.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain webhooks(HttpSecurity http, JsonMapper json) throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, failure) -> Problems.write(response, json,
+                HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "webhooks authenticate with the provider's signature");
+        http.securityMatcher(WebhooksController.WEBHOOKS + "/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(routes -> routes
+                        .requestMatchers(HttpMethod.POST, WebhooksController.STRIPE, WebhooksController.ADAPTY)
+                        .permitAll()
+                        .anyRequest().denyAll())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated));
+        return http.build();
+    }
+    // --- end payments ----------------------------------------------------------------------------------------------
 
     @Bean
     @ConditionalOnProperty(name = "hearth.auth.local-issuer.enabled", havingValue = "true")

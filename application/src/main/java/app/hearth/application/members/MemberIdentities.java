@@ -3,6 +3,7 @@ package app.hearth.application.members;
 import app.hearth.domain.members.MemberIdentity;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jmolecules.architecture.hexagonal.SecondaryPort;
 
 /** Identities attached to members; each (kind, value) belongs to at most one member, enforced by the store. */
@@ -27,6 +28,9 @@ public interface MemberIdentities {
 
     /** The identity as the user holds it. */
     Attached held(String userId, MemberIdentity identity);
+
+    /** Who holds the identity, if anyone (added for the payment pipeline, which resolves purchasers by it). */
+    Optional<String> holderOf(MemberIdentity identity);
 
     /** Erases all of the user's identities; returns how many there were. */
     int detachAll(String userId);

@@ -9,6 +9,7 @@ import app.hearth.domain.members.MemberIdentity;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
@@ -64,6 +65,14 @@ public class JooqMemberIdentities implements MemberIdentities {
                 .and(MEMBER_IDENTITY.VALUE.eq(identity.value()))
                 .and(MEMBER_IDENTITY.USER_ID.eq(userId))
                 .fetchSingle(JooqMemberIdentities::attached);
+    }
+
+    @Override
+    public Optional<String> holderOf(MemberIdentity identity) {
+        return sql.select(MEMBER_IDENTITY.USER_ID).from(MEMBER_IDENTITY)
+                .where(MEMBER_IDENTITY.KIND.eq(identity.kind().name()))
+                .and(MEMBER_IDENTITY.VALUE.eq(identity.value()))
+                .fetchOptional(MEMBER_IDENTITY.USER_ID);
     }
 
     @Override

@@ -1,0 +1,290 @@
+package app.hearth.application.money.payments;
+
+import app.hearth.application.members.MemberIdentities;
+import app.hearth.application.members.MemberProfiles;
+import app.hearth.application.money.PaymentApplication;
+import app.hearth.application.money.payments.PaymentFacts.Status;
+import app.hearth.application.money.payments.PendingPurchases.ClaimKey;
+import app.hearth.application.shared.Transactions;
+import app.hearth.domain.members.IdentityKind;
+import app.hearth.domain.members.MemberIdentity;
+import app.hearth.domain.money.payments.PaymentEvent;
+import app.hearth.domain.money.payments.PurchaserKeys;
+import app.hearth.domain.shared.RuleViolation;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The payment pipeline (semantics.md "Payment events", steps 2 to 6). Per notification, one transaction: the inbox
+ * row, the fact (once per dedupe key), the purchaser resolved, and the hand-over to the wallets through
+ * {@link PaymentApplication} or a pending purchase. Claims of pending purchases take one transaction each, locking
+ * the fact first and then claiming conditionally, the same order as the pipeline, so two nodes never both claim.
+ */
+public class PaymentPipeline implements PaymentWebhooks {
+
+    private static final System.Logger log = System.getLogger(PaymentPipeline.class.getName());
+
+    private final PaymentInbox inbox;
+    private final PaymentFacts facts;
+    private final PendingPurchases pending;
+    private final ParkedPaymentEvents parked;
+    private final PaymentApplication wallets;
+    private final MemberProfiles profiles;
+    private final MemberIdentities identities;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public PaymentPipeline(PaymentInbox inbox, PaymentFacts facts, PendingPurchases pending,
+                           ParkedPaymentEvents parked, PaymentApplication wallets, MemberProfiles profiles,
+                           MemberIdentities identities, Transactions transactions, Clock clock) {
+        this.inbox = inbox;
+        this.facts = facts;
+        this.pending = pending;
+        this.parked = parked;
+        this.wallets = wallets;
+        this.profiles = profiles;
+        this.identities = identities;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** A member the purchaser keys name, and which key did. */
+    record Purchaser(String memberId, ClaimKey with) {
+    }
+
+    /** The wallets refused an event by rule: its transaction is undone and the event recorded again, parked. */
+    private static final class WalletRefusal extends RuntimeException {
+        private final String reason;
+
+        WalletRefusal(RuleViolation violation) {
+            super(violation.getMessage(), violation, false, false);
+            this.reason = "the wallet refused it: " + violation.code() + ": " + violation.getMessage();
+        }
+    }
+
+    @Override
+    public Receipt receive(Notification notification) {
+        Objects.requireNonNull(notification.reading(), "reading");
+        Instant now = clock.instant();
+        try {
+            return transactions.inTransaction(() -> process(notification, now, null));
+        } catch (WalletRefusal refusal) {
+            return transactions.inTransaction(() -> process(notification, now, refusal.reason));
+        }
+    }
+
+    private Receipt process(Notification notification, Instant now, String refusal) {
+        if (!inbox.add(notification, now)) {
+            return new Receipt(true, null, null);
+        }
+        String provider = notification.provider();
+        String eventId = notification.providerEventId();
+        return switch (notification.reading()) {
+            case Reading.Ignored ignored -> {
+                inbox.settle(provider, eventId, Outcome.IGNORED, null, ignored.why());
+                yield new Receipt(false, Outcome.IGNORED, null);
+            }
+            case Reading.Unreadable unreadable -> {
+                parked.park("notification:" + provider + ":" + eventId, null, provider, eventId, null,
+                        unreadable.why(), now);
+                inbox.settle(provider, eventId, Outcome.UNREADABLE, null, unreadable.why());
+                log.log(System.Logger.Level.WARNING, "ALERT payment notification {0} {1} ({2}) parked for review: {3}",
+                        provider, eventId, notification.eventType(), unreadable.why());
+                yield new Receipt(false, Outcome.UNREADABLE, null);
+            }
+            case Reading.Normalized normalized -> fact(normalized.event(), now, refusal);
+        };
+    }
+
+    private Receipt fact(PaymentEvent event, Instant now, String refusal) {
+        String key = event.dedupeKey();
+        if (facts.add(event, now)) {
+            inbox.settle(event.provider(), event.providerEventId(), Outcome.FACT_RECORDED, key, null);
+            Optional<Purchaser> purchaser = purchaser(event.purchaser());
+            if (purchaser.isPresent()) {
+                return new Receipt(false, Outcome.FACT_RECORDED,
+                        handOn(purchaser.get().memberId(), event, now, refusal));
+            }
+            pending.add(key, event.purchaser(), now);
+            log.log(System.Logger.Level.INFO, "payment fact {0} waits for its purchaser to be known", key);
+            return new Receipt(false, Outcome.FACT_RECORDED, Status.PENDING);
+        }
+        inbox.settle(event.provider(), event.providerEventId(), Outcome.DUPLICATE_FACT, key, null);
+        PaymentFacts.Fact stored = facts.lock(key).orElseThrow();
+        PaymentEvent merged = merge(stored.event(), event);
+        facts.reported(key, merged, now);
+        Status status = stored.status();
+        if (status == Status.PENDING) {
+            // a later report may name a member the first did not: that claims it, once
+            Optional<Purchaser> purchaser = purchaser(merged.purchaser());
+            Optional<PendingPurchases.Pending> waiting = pending.unclaimedOf(key);
+            if (purchaser.isPresent() && waiting.isPresent()
+                    && pending.claim(waiting.get().pendingId(), purchaser.get().memberId(), ClaimKey.REPORT, now)) {
+                status = handOn(purchaser.get().memberId(), merged, now, refusal);
+            } else if (waiting.isPresent() && !merged.purchaser().equals(stored.event().purchaser())) {
+                pending.rekey(key, merged.purchaser());
+            }
+        } else if (status == Status.PARKED && stored.memberId() != null && stored.event().productRef() == null
+                && event.productRef() != null) {
+            // parked without a product (a Checkout session names none): this report names it, so offer it again
+            status = handOn(stored.memberId(), merged, now, refusal);
+        }
+        return new Receipt(false, Outcome.DUPLICATE_FACT, status);
+    }
+
+    /** Hands the fact to the wallets; a PARKED answer becomes a parked event and an alert. */
+    private Status handOn(String memberId, PaymentEvent event, Instant now, String refusal) {
+        String key = event.dedupeKey();
+        facts.handedOn(key, memberId, now);
+        PaymentApplication.Result result;
+        if (refusal != null) {
+            result = new PaymentApplication.Result(PaymentApplication.Outcome.PARKED, refusal);
+        } else {
+            try {
+                result = wallets.apply(memberId, event);
+            } catch (RuleViolation violation) {
+                throw new WalletRefusal(violation);
+            }
+        }
+        Objects.requireNonNull(result, "PaymentApplication.apply answered nothing");
+        Status status = Status.valueOf(result.outcome().name());
+        facts.settle(key, status, result.reason(), now);
+        if (status == Status.PARKED) {
+            String reason = result.reason() == null || result.reason().isBlank() ? "parked by the wallet"
+                    : result.reason();
+            parked.park(key, key, event.provider(), event.providerEventId(), memberId, reason, now);
+            log.log(System.Logger.Level.WARNING, "ALERT payment fact {0} of member {1} parked for review: {2}", key,
+                    memberId, reason);
+        } else {
+            parked.resolve(key, now);
+        }
+        return status;
+    }
+
+    /**
+     * Who the keys name: the echoed member id when that member is registered, else the holder of the Adapty
+     * profile id, else of the Stripe customer id. An identity is a member's claim, not the provider's word (ADR
+     * 0012), so a holder other than the member the provider echoed names nobody: the purchase waits. E-mail
+     * addresses claim nothing: Hearth holds no verified ones.
+     */
+    Optional<Purchaser> purchaser(PurchaserKeys keys) {
+        String echoed = keys.memberId();
+        if (echoed != null && profiles.find(echoed).isPresent()) {
+            return Optional.of(new Purchaser(echoed, ClaimKey.MEMBER_ID));
+        }
+        return holder(IdentityKind.ADAPTY_PROFILE_ID, keys.adaptyProfileId())
+                .map(member -> new Purchaser(member, ClaimKey.ADAPTY_PROFILE_ID))
+                .or(() -> holder(IdentityKind.STRIPE_CUSTOMER_ID, keys.stripeCustomerId())
+                        .map(member -> new Purchaser(member, ClaimKey.STRIPE_CUSTOMER_ID)))
+                .filter(purchaser -> echoed == null || echoed.equals(purchaser.memberId()));
+    }
+
+    private Optional<String> holder(IdentityKind kind, String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return identities.holderOf(new MemberIdentity(kind, value));
+        } catch (RuleViolation notAnIdentity) {
+            return Optional.empty();
+        }
+    }
+
+    /** The stored event with its gaps filled in from a later report of the same fact. */
+    static PaymentEvent merge(PaymentEvent stored, PaymentEvent later) {
+        PurchaserKeys a = stored.purchaser();
+        PurchaserKeys b = later.purchaser();
+        PurchaserKeys keys = new PurchaserKeys(first(a.memberId(), b.memberId()),
+                first(a.adaptyProfileId(), b.adaptyProfileId()), first(a.stripeCustomerId(), b.stripeCustomerId()),
+                first(a.email(), b.email()));
+        return new PaymentEvent(stored.provider(), stored.providerEventId(), stored.kind(), stored.store(),
+                stored.transactionId(), first(stored.originalTransactionId(), later.originalTransactionId()),
+                first(stored.productRef(), later.productRef()),
+                stored.amountCents() != 0 ? stored.amountCents() : later.amountCents(),
+                first(stored.currency(), later.currency()), stored.occurredAt(),
+                first(stored.periodEnd(), later.periodEnd()), keys);
+    }
+
+    private static <T> T first(T value, T otherwise) {
+        return value != null ? value : otherwise;
+    }
+
+    // --- claims ----------------------------------------------------------------------------------------------------
+
+    /**
+     * Claims for the member every unclaimed pending purchase whose {@code key} is {@code value}, each in its own
+     * transaction, and hands each to the wallets; returns how many this call claimed.
+     */
+    public int claim(ClaimKey key, String value, String memberId) {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        int claimed = 0;
+        for (PendingPurchases.Pending waiting : pending.unclaimedWith(key, value)) {
+            if (claimOne(waiting, memberId, key)) {
+                claimed++;
+            }
+        }
+        return claimed;
+    }
+
+    /**
+     * Claims what the listener may have missed (it is told after commit, and a failure there is only logged):
+     * looks at up to {@code batch} unclaimed pending purchases, oldest first, and claims each whose keys now name
+     * a member. Returns how many it claimed.
+     */
+    public int claimResolvable(int batch) {
+        int claimed = 0;
+        Long after = null;
+        int seen = 0;
+        while (seen < batch) {
+            var page = pending.unclaimedBefore(clock.instant(), after, Math.min(100, batch - seen));
+            if (page.isEmpty()) {
+                break;
+            }
+            for (PendingPurchases.Pending waiting : page) {
+                Optional<Purchaser> purchaser = purchaser(waiting.keys());
+                if (purchaser.isPresent() && claimOne(waiting, purchaser.get().memberId(), purchaser.get().with())) {
+                    claimed++;
+                }
+            }
+            seen += page.size();
+            after = page.getLast().pendingId();
+        }
+        return claimed;
+    }
+
+    private boolean claimOne(PendingPurchases.Pending waiting, String memberId, ClaimKey with) {
+        Instant now = clock.instant();
+        try {
+            return transactions.inTransaction(() -> claimInTransaction(waiting, memberId, with, now, null));
+        } catch (WalletRefusal refusal) {
+            return transactions.inTransaction(() -> claimInTransaction(waiting, memberId, with, now, refusal.reason));
+        }
+    }
+
+    private boolean claimInTransaction(PendingPurchases.Pending waiting, String memberId, ClaimKey with,
+                                       Instant now, String refusal) {
+        PaymentFacts.Fact fact = facts.lock(waiting.dedupeKey()).orElseThrow();
+        Optional<PendingPurchases.Pending> current = pending.unclaimedOf(waiting.dedupeKey());
+        if (current.isEmpty()) {
+            return false;
+        }
+        String echoed = current.get().keys().memberId();
+        if (with != ClaimKey.MEMBER_ID && echoed != null && !echoed.equals(memberId)) {
+            log.log(System.Logger.Level.WARNING, "ALERT member {0} holds a {1} of pending purchase {2}, which the "
+                    + "provider made for member {3}: not claimed, left for support", memberId, with.code(),
+                    waiting.dedupeKey(), echoed);
+            return false;
+        }
+        if (!pending.claim(waiting.pendingId(), memberId, with, now)) {
+            return false;
+        }
+        Status status = handOn(memberId, fact.event(), now, refusal);
+        log.log(System.Logger.Level.INFO, "pending purchase {0} claimed by member {1} with {2}: {3}",
+                waiting.dedupeKey(), memberId, with.code(), status);
+        return true;
+    }
+}

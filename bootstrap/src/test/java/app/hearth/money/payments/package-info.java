@@ -1,0 +1,2 @@
+/** Tests of the payment pipeline: webhook authenticity, reading provider events, duplicates, pending claims. */
+package app.hearth.money.payments;
