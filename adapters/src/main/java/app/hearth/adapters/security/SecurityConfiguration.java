@@ -6,6 +6,8 @@ import app.hearth.adapters.web.companions.CompanionsController;
 import app.hearth.adapters.web.companions.SkillsController;
 import app.hearth.adapters.web.companions.TeamsController;
 import app.hearth.adapters.web.members.MeController;
+import app.hearth.adapters.web.money.CatalogController;
+import app.hearth.adapters.web.money.WalletController;
 import app.hearth.application.access.AccessAdministration;
 import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
@@ -98,6 +100,12 @@ public class SecurityConfiguration {
                             .requestMatchers(HttpMethod.PUT, MeController.PROFILE).authenticated()
                             .requestMatchers(HttpMethod.POST, MeController.IDENTITIES).authenticated()
                             .requestMatchers(HttpMethod.DELETE, MeController.ME).authenticated()
+                            // money, wallets (adr/0015): the catalog is read by anyone signed in and published by
+                            // superadmins; everyone reads only their own wallet (the routes name no member)
+                            .requestMatchers(HttpMethod.GET, CatalogController.CATALOG).authenticated()
+                            .requestMatchers(HttpMethod.POST, CatalogController.ADMIN_CATALOGS).hasRole("SUPERADMIN")
+                            .requestMatchers(HttpMethod.GET, WalletController.WALLET, WalletController.MOVEMENTS)
+                            .authenticated()
                             .anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(resource -> resource

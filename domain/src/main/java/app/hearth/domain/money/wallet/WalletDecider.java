@@ -95,8 +95,12 @@ public final class WalletDecider {
         var decision = new Decision(wallet);
         switch (command) {
             case OpenWallet ignored -> throw new AssertionError("handled above");
-            case ChangeTimeZone change -> decision.emit(new TimeZoneChanged(wallet.memberId(),
-                    change.movementId(), change.zone(), change.at()));
+            case ChangeTimeZone change -> {
+                if (!change.zone().equals(wallet.effectiveZone())) {
+                    decision.emit(new TimeZoneChanged(wallet.memberId(), change.movementId(), change.zone(),
+                            change.at()));
+                }
+            }
             case GrantTokens grant -> grant(grant, decision);
             case ApplyPayment payment -> Payments.apply(payment, decision);
             case PlaceHold place -> placeHold(place, decision);
@@ -183,7 +187,7 @@ public final class WalletDecider {
         decision.emit(new TokensGranted(wallet.memberId(), grant.movementId(), grant.tokens(), grant.reason(),
                 grant.actor(), grant.at(), List.of(decision.movement(grant.movementId(), MovementKind.TOKENS_GRANTED,
                         MeterUnit.TOKENS, grant.tokens(), wallet.tokenBalance() + grant.tokens(),
-                        "grant:" + grant.reason(), grant.at()))));
+                        "grant:" + grant.grantId(), grant.at()))));
     }
 
     static void requireVersion(Open wallet, MonetizationVersion version, String message) {
