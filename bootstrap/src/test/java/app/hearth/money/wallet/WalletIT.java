@@ -137,6 +137,31 @@ class WalletIT extends IntegrationTest {
     }
 
     @Test
+    void aProductDroppedFromTheNewestCatalogIsStillFoundInTheVersionThatSoldIt() {
+        var superadmin = as("superadmin", "catalog-superadmin");
+        var current = superadmin.get("/api/v1/catalog").body();
+        var body = defaultCatalogBody(current);
+        @SuppressWarnings("unchecked")
+        var products = new ArrayList<>((List<Map<String, Object>>) body.get("products"));
+        products.removeIf(product -> product.get("productId").equals("tokens_500"));
+        var reduced = new LinkedHashMap<String, Object>(body);
+        reduced.put("products", products);
+        try {
+            assertThat(superadmin.post("/api/v1/admin/catalogs", reduced).status()).isEqualTo(201);
+            assertThat(superadmin.get("/api/v1/catalog").body().get("products").toString())
+                    .doesNotContain("tokens_500");
+            String ada = member();
+            var bought = event("evt-500", PaymentEventKind.ONE_TIME_PURCHASE, Store.STRIPE, "pi_500", null,
+                    "price_hearth_tokens_500", Instant.now(), null, ada);
+            assertThat(payments.apply(ada, bought).outcome()).isEqualTo(Outcome.APPLIED);
+            assertThat(as("member", ada).get(WALLET).body().get("tokens").get("paid").asLong()).isEqualTo(500);
+        } finally {
+            // the next version is the default catalog again, for the other tests of this run
+            assertThat(superadmin.post("/api/v1/admin/catalogs", body).status()).isEqualTo(201);
+        }
+    }
+
+    @Test
     void paymentFactsApplyOnceAreRoutedByVersionAndAProductOfAnotherVersionIsParked() {
         String ada = member();
         Instant now = Instant.now();
