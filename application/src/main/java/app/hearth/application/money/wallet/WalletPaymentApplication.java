@@ -4,6 +4,7 @@ import app.hearth.application.money.PaymentApplication;
 import app.hearth.application.money.catalog.Catalogs;
 import app.hearth.domain.money.catalog.Product;
 import app.hearth.domain.money.payments.PaymentEvent;
+import app.hearth.domain.money.payments.PaymentEventKind;
 import app.hearth.domain.money.wallet.PaymentFacts;
 import app.hearth.domain.money.wallet.WalletCommand;
 import app.hearth.domain.money.wallet.WalletDecider;
@@ -46,6 +47,11 @@ public class WalletPaymentApplication implements PaymentApplication {
             if ("OUT_OF_ORDER".equals(receipt.outcome())) {
                 return new Result(Outcome.OUT_OF_ORDER, "older than the newest provider time of subscription "
                         + event.subscriptionKey());
+            }
+            if (event.kind() == PaymentEventKind.REFUNDED && receipt.released() > 0) {
+                log.log(System.Logger.Level.WARNING, "SUPPORT refund shortfall: member={0} purchase={1}: {2} units "
+                        + "of the refunded purchase were already spent or held and stay with the member",
+                        memberId, event.transactionId(), receipt.released());
             }
             return new Result(Outcome.APPLIED, null);
         } catch (RuleViolation refused) {

@@ -603,7 +603,8 @@ public final class WalletDecider {
                         b.usePack(refunded.purchaseKey(), refunded.removed(), 0);
                     }
                     b.refunded().add(refunded.purchaseKey());
-                    b.record(index, refunded.movementId(), "payment", refunded.removed(), 0, "APPLIED");
+                    b.record(index, refunded.movementId(), "payment", refunded.removed(), refunded.shortfall(),
+                            "APPLIED");
                 }
                 case SubscriptionUpdated updated -> {
                     b.subscriptions().put(updated.subscription().key(), updated.subscription());

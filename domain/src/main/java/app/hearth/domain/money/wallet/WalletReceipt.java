@@ -7,7 +7,7 @@ import org.jmolecules.ddd.annotation.ValueObject;
  *
  * @param outcome  for payments: {@code APPLIED} or {@code OUT_OF_ORDER}
  * @param amount   the units the command moved or reserved (charged, held, added, bought)
- * @param released for holds: the units given back
+ * @param released for holds: the units given back; for refunds: the shortfall (units already spent or held)
  * @param hold     for hold commands: the hold now
  */
 @ValueObject

@@ -121,8 +121,11 @@ class WalletDeciderTest {
             wallet.run(purchase("t2", TOKENS_500, T0));
             wallet.run(new ChargeMessage(MEMBER, "m1", "c1", 30, T0));
 
-            var refunded = (PurchaseRefunded) wallet.run(refund("t1", TOKENS_100, T0.plusSeconds(60))).getFirst();
+            var receipt = wallet.receipt(refund("t1", TOKENS_100, T0.plusSeconds(60)));
+            var refunded = (PurchaseRefunded) wallet.events.getLast();
 
+            assertThat(receipt.amount()).isEqualTo(70);
+            assertThat(receipt.released()).as("the shortfall, for support").isEqualTo(30);
             assertThat(refunded.removed()).isEqualTo(70);
             assertThat(refunded.shortfall()).isEqualTo(30);
             assertThat(refunded.movements()).singleElement()
