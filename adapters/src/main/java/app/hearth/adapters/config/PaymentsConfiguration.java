@@ -23,7 +23,6 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -103,21 +102,6 @@ public class PaymentsConfiguration {
     PaymentOperations paymentOperations(PaymentFacts facts, ParkedPaymentEvents parked, PendingPurchases pending,
                                         Clock clock) {
         return new PaymentOperationsService(facts, parked, pending, clock);
-    }
-
-    /**
-     * TEMPORARY, until the wallets are merged (the WALLET helper implements {@link PaymentApplication}): parks
-     * every event with reason "no wallet yet", so nothing is lost and every event waits in the review queue. The
-     * lead removes this bean at the merge.
-     */
-    @Bean
-    @ConditionalOnMissingBean(PaymentApplication.class)
-    PaymentApplication noWalletYet() {
-        log.warn("no PaymentApplication (wallets) in this build: every payment event is parked as \"no wallet yet\"");
-        return (memberId, event) -> {
-            log.warn("payment fact {} of member {} parked: no wallet yet", event.dedupeKey(), memberId);
-            return new PaymentApplication.Result(PaymentApplication.Outcome.PARKED, "no wallet yet");
-        };
     }
 
     @Bean

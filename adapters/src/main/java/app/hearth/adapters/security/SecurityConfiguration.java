@@ -12,6 +12,8 @@ import app.hearth.adapters.web.ratelimit.RateLimitProperties;
 import app.hearth.adapters.web.ratelimit.RateLimiter;
 import app.hearth.adapters.web.payments.PaymentOperationsController;
 import app.hearth.adapters.webhooks.WebhooksController;
+import app.hearth.adapters.web.money.CatalogController;
+import app.hearth.adapters.web.money.WalletController;
 import app.hearth.application.access.AccessAdministration;
 import com.google.firebase.auth.FirebaseAuth;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -114,6 +116,12 @@ public class SecurityConfiguration {
                                     PaymentOperationsController.PARKED, PaymentOperationsController.PENDING)
                             .hasAnyRole(ADMINS)
                             // --- end payments
+                            // money, wallets (adr/0015): the catalog is read by anyone signed in and published by
+                            // superadmins; everyone reads only their own wallet (the routes name no member)
+                            .requestMatchers(HttpMethod.GET, CatalogController.CATALOG).authenticated()
+                            .requestMatchers(HttpMethod.POST, CatalogController.ADMIN_CATALOGS).hasRole("SUPERADMIN")
+                            .requestMatchers(HttpMethod.GET, WalletController.WALLET, WalletController.MOVEMENTS)
+                            .authenticated()
                             .anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(resource -> resource

@@ -27,9 +27,8 @@ public record Catalog(int catalogVersion, Instant publishedAt, TokenRates tokenR
                 throw RuleViolation.invalid("DUPLICATE_PRODUCT", "products", "product " + product.productId()
                         + " is listed twice");
             }
-            for (String providerId : new String[] {product.providerIds().stripePriceId(),
-                    product.providerIds().storeProductId()}) {
-                if (providerId != null && !providerIds.add(providerId)) {
+            for (String providerId : product.providerIds().all()) {
+                if (!providerIds.add(providerId)) {
                     throw RuleViolation.invalid("DUPLICATE_PRODUCT", "products", "provider id " + providerId
                             + " is used by two products");
                 }

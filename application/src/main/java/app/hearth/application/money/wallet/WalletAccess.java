@@ -1,0 +1,76 @@
+package app.hearth.application.money.wallet;
+
+import app.hearth.application.members.MemberProfiles;
+import app.hearth.application.members.Members;
+import app.hearth.domain.money.catalog.MonetizationVersion;
+import app.hearth.domain.money.wallet.Wallet;
+import app.hearth.domain.money.wallet.WalletCommand;
+import app.hearth.domain.money.wallet.WalletDecider;
+import app.hearth.domain.money.wallet.WalletReceipt;
+import app.hearth.domain.shared.RuleViolation;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * How every money use case reaches a wallet: opened on first use with the version for new members and the
+ * member's time zone, and told of a new time zone in their profile (it takes effect at their next local midnight).
+ */
+public class WalletAccess {
+
+    private final WalletCommandBus commands;
+    private final WalletHistory history;
+    private final MemberProfiles profiles;
+    private final MonetizationVersion newMemberVersion;
+
+    public WalletAccess(WalletCommandBus commands, WalletHistory history, MemberProfiles profiles,
+                        MonetizationVersion newMemberVersion) {
+        this.commands = commands;
+        this.history = history;
+        this.profiles = profiles;
+        this.newMemberVersion = newMemberVersion;
+    }
+
+    public MonetizationVersion newMemberVersion() {
+        return newMemberVersion;
+    }
+
+    /** Opens the wallet unless it is open. */
+    public void open(String memberId, Instant at) {
+        String zone = profiles.find(memberId).map(profile -> profile.profile().timeZone()).orElse("UTC");
+        commands.open(new WalletCommand.OpenWallet(memberId, newMemberVersion, zone, at));
+    }
+
+    /** Sends {@code command}, opening the wallet first if the member has none yet. */
+    public WalletReceipt send(WalletCommand command) {
+        try {
+            return commands.send(command);
+        } catch (RuleViolation violation) {
+            if (!violation.code().equals(WalletDecider.WALLET_NOT_FOUND)) {
+                throw violation;
+            }
+            open(command.memberId(), command.at());
+            return commands.send(command);
+        }
+    }
+
+    /** The wallet as its events make it now, opened first if need be. */
+    public Wallet.Open state(String memberId, Instant at) {
+        Wallet state = WalletDecider.replay(history.history(memberId));
+        if (state instanceof Wallet.Open open) {
+            return open;
+        }
+        open(memberId, at);
+        return (Wallet.Open) WalletDecider.replay(history.history(memberId));
+    }
+
+    /** Tells the wallet the zone of the member's profile, if it differs (nothing happens otherwise). */
+    public void syncTimeZone(String memberId, Instant at) {
+        Optional<Members.Profile> profile = profiles.find(memberId);
+        if (profile.isEmpty()) {
+            return;
+        }
+        String zone = profile.get().profile().timeZone();
+        String changeId = zone + "@" + profile.get().updatedAt().toEpochMilli();
+        send(new WalletCommand.ChangeTimeZone(memberId, changeId, zone, at));
+    }
+}

@@ -1,0 +1,13 @@
+package app.hearth.application.money.wallet;
+
+import app.hearth.domain.money.wallet.WalletEvent;
+import java.util.List;
+import org.jmolecules.architecture.hexagonal.SecondaryPort;
+
+/** A wallet's events as the event store holds them: the source of truth, read as an auditor would. */
+@SecondaryPort
+public interface WalletHistory {
+
+    /** Every event of {@code memberId}'s wallet in order; empty when it was never opened. */
+    List<WalletEvent> history(String memberId);
+}

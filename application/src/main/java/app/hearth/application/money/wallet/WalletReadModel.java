@@ -1,0 +1,29 @@
+package app.hearth.application.money.wallet;
+
+import app.hearth.domain.money.catalog.MonetizationVersion;
+import app.hearth.domain.money.wallet.MeterUnit;
+import app.hearth.domain.money.wallet.MovementKind;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jmolecules.architecture.hexagonal.SecondaryPort;
+
+/** The query side of wallets: balances and movements as the projection keeps them. */
+@SecondaryPort
+public interface WalletReadModel {
+
+    /** A wallet's version and the balances its movements leave. */
+    record Balance(String memberId, MonetizationVersion version, long tokenBalance, long momentBalance,
+                   long movements, Instant updatedAt) {
+    }
+
+    /** One movement as stored by the projection. */
+    record MovementRow(long position, String movementId, MovementKind kind, MeterUnit unit, long amount,
+                       long balanceAfter, String reference, Instant occurredAt) {
+    }
+
+    Optional<Balance> balance(String memberId);
+
+    /** Movements newest first, strictly before {@code beforePosition} when it is set. */
+    List<MovementRow> movements(String memberId, Long beforePosition, int limit);
+}

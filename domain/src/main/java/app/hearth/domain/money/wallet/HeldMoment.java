@@ -1,0 +1,8 @@
+package app.hearth.domain.money.wallet;
+
+import org.jmolecules.ddd.annotation.ValueObject;
+
+/** One moment held for a call: the pack it comes from and how many seconds of call it covers. */
+@ValueObject
+public record HeldMoment(String packKey, long lengthSeconds) {
+}

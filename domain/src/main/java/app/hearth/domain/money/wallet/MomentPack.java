@@ -1,0 +1,26 @@
+package app.hearth.domain.money.wallet;
+
+import java.time.Instant;
+import org.jmolecules.ddd.annotation.ValueObject;
+
+/**
+ * A moment pack in a wallet: {@code remaining} moments not yet used (of which {@code held} are held by calls),
+ * each covering up to {@code momentSeconds} of call; unusable from {@code expiresAt}. {@code order} is the
+ * purchase order, which breaks ties between packs expiring at the same instant.
+ */
+@ValueObject
+public record MomentPack(String key, String productId, long moments, long remaining, long held, long momentSeconds,
+                         Instant expiresAt, long order) {
+
+    public boolean usableAt(Instant at) {
+        return at.isBefore(expiresAt);
+    }
+
+    public long free() {
+        return remaining - held;
+    }
+
+    MomentPack with(long remaining, long held) {
+        return new MomentPack(key, productId, moments, remaining, held, momentSeconds, expiresAt, order);
+    }
+}

@@ -1,0 +1,23 @@
+package app.hearth.domain.money.wallet;
+
+import org.jmolecules.ddd.annotation.ValueObject;
+
+/**
+ * What a command did, for its caller; a retry ({@code alreadyRecorded}) gets the original's figures.
+ *
+ * @param outcome  for payments: {@code APPLIED} or {@code OUT_OF_ORDER}
+ * @param amount   the units the command moved or reserved (charged, held, added, bought)
+ * @param released for holds: the units given back; for refunds: the shortfall (units already spent or held)
+ * @param hold     for hold commands: the hold now
+ */
+@ValueObject
+public record WalletReceipt(String movementId, boolean alreadyRecorded, String outcome, long amount, long released,
+                            HoldState hold) {
+
+    public enum HoldStatus { OPEN, CAPTURED, RELEASED }
+
+    /** A hold as it stands: open with what it holds and covers, or closed with what it charged and released. */
+    public record HoldState(String holdId, HoldStatus status, MeterUnit unit, long held, long coveredSeconds,
+                            long charged, long released) {
+    }
+}
