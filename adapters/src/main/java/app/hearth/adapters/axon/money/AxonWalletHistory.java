@@ -27,4 +27,9 @@ public class AxonWalletHistory implements WalletHistory {
                 .forEach(message -> events.add((WalletEvent) message.getPayload()));
         return events;
     }
+
+    @Override
+    public boolean exists(String memberId) {
+        return eventStore.lastSequenceNumberFor(WalletAggregate.aggregateId(memberId)).isPresent();
+    }
 }

@@ -10,4 +10,7 @@ public interface WalletHistory {
 
     /** Every event of {@code memberId}'s wallet in order; empty when it was never opened. */
     List<WalletEvent> history(String memberId);
+
+    /** Whether the member's wallet was ever opened (one indexed look-up, no events read). */
+    boolean exists(String memberId);
 }

@@ -40,6 +40,9 @@ public class WalletPaymentApplication implements PaymentApplication {
         var command = new WalletCommand.ApplyPayment(memberId, event.dedupeKey(), PaymentFacts.of(event), product,
                 clock.instant());
         try {
+            // Decided here first, on the wallet as stored: a refusal inside Axon's unit of work would mark the
+            // payment pipeline's transaction for rollback, so a fact to park never reaches the aggregate.
+            WalletDecider.decide(command, wallets.state(memberId, command.at()));
             WalletReceipt receipt = wallets.send(command);
             if (receipt.alreadyRecorded()) {
                 return new Result(Outcome.ALREADY_APPLIED, null);
