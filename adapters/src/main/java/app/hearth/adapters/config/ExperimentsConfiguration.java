@@ -1,7 +1,6 @@
 package app.hearth.adapters.config;
 
 import app.hearth.application.money.experiments.ExperimentStore;
-import app.hearth.application.money.experiments.PaywallExperiments;
 import app.hearth.application.money.experiments.PaywallExperimentsService;
 import app.hearth.application.shared.Transactions;
 import java.time.Clock;
@@ -13,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 public class ExperimentsConfiguration {
 
     @Bean
-    PaywallExperiments paywallExperiments(ExperimentStore store, Transactions transactions, Clock clock) {
+    PaywallExperimentsService paywallExperiments(ExperimentStore store, Transactions transactions, Clock clock) {
         return new PaywallExperimentsService(store, transactions, clock);
     }
 }

@@ -3,6 +3,7 @@ package app.hearth.adapters.config;
 import app.hearth.application.members.MemberListener;
 import app.hearth.application.members.MemberProfiles;
 import app.hearth.application.money.PaymentApplication;
+import app.hearth.application.money.PurchaseListener;
 import app.hearth.application.money.catalog.CatalogService;
 import app.hearth.application.money.catalog.CatalogStore;
 import app.hearth.application.money.catalog.Catalogs;
@@ -62,8 +63,9 @@ public class MoneyConfiguration {
     }
 
     @Bean
-    PaymentApplication paymentApplication(WalletAccess access, Catalogs catalogs, Clock clock) {
-        return new WalletPaymentApplication(access, catalogs, clock);
+    PaymentApplication paymentApplication(WalletAccess access, Catalogs catalogs, Clock clock,
+                                          java.util.List<PurchaseListener> purchaseListeners) {
+        return new WalletPaymentApplication(access, catalogs, clock, purchaseListeners);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package app.hearth.application.money.experiments;
 
+import app.hearth.application.money.PurchaseListener;
 import app.hearth.application.shared.Transactions;
 import app.hearth.domain.access.Actor;
 import app.hearth.domain.money.experiments.PaywallExperiment;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Experiments in the store; assignment is deterministic and recorded at first exposure, so it sticks. */
-public class PaywallExperimentsService implements PaywallExperiments {
+public class PaywallExperimentsService implements PaywallExperiments, PurchaseListener {
 
     public static final String NOT_FOUND = "EXPERIMENT_NOT_FOUND";
     public static final String FORBIDDEN = "EXPERIMENTS_FORBIDDEN";
@@ -90,6 +91,13 @@ public class PaywallExperimentsService implements PaywallExperiments {
                                 currency, at));
             }
         });
+    }
+
+    /** A purchase applied to a wallet counts for the experiments that showed its product to the member. */
+    @Override
+    public void purchased(String memberId, String productId, long amountCents, String currency, String purchaseKey,
+                          Instant at) {
+        purchaseMade(memberId, productId, amountCents, currency, purchaseKey, at);
     }
 
     @Override

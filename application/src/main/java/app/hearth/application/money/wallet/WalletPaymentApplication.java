@@ -1,6 +1,7 @@
 package app.hearth.application.money.wallet;
 
 import app.hearth.application.money.PaymentApplication;
+import app.hearth.application.money.PurchaseListener;
 import app.hearth.application.money.catalog.Catalogs;
 import app.hearth.domain.money.catalog.Product;
 import app.hearth.domain.money.payments.PaymentEvent;
@@ -25,11 +26,14 @@ public class WalletPaymentApplication implements PaymentApplication {
     private final WalletAccess wallets;
     private final Catalogs catalogs;
     private final Clock clock;
+    private final java.util.List<PurchaseListener> purchaseListeners;
 
-    public WalletPaymentApplication(WalletAccess wallets, Catalogs catalogs, Clock clock) {
+    public WalletPaymentApplication(WalletAccess wallets, Catalogs catalogs, Clock clock,
+                                    java.util.List<PurchaseListener> purchaseListeners) {
         this.wallets = wallets;
         this.catalogs = catalogs;
         this.clock = clock;
+        this.purchaseListeners = java.util.List.copyOf(purchaseListeners);
     }
 
     @Override
@@ -55,6 +59,11 @@ public class WalletPaymentApplication implements PaymentApplication {
                 log.log(System.Logger.Level.WARNING, "SUPPORT refund shortfall: member={0} purchase={1}: {2} units "
                         + "of the refunded purchase were already spent or held and stay with the member",
                         memberId, event.transactionId(), receipt.released());
+            }
+            if (product != null && (event.kind() == PaymentEventKind.ONE_TIME_PURCHASE
+                    || event.kind() == PaymentEventKind.SUBSCRIPTION_STARTED)) {
+                purchaseListeners.forEach(listener -> listener.purchased(memberId, product.productId(),
+                        event.amountCents(), event.currency(), event.dedupeKey(), event.occurredAt()));
             }
             return new Result(Outcome.APPLIED, null);
         } catch (RuleViolation refused) {
