@@ -2,7 +2,12 @@ package app.hearth.money.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.hearth.application.money.wallet.Wallets;
 import app.hearth.bootstrap.HearthApplication;
+import app.hearth.domain.access.Actor;
+import app.hearth.domain.access.Role;
+import app.hearth.domain.money.catalog.MonetizationVersion;
+import app.hearth.domain.money.wallet.ConversionRule;
 import app.hearth.support.Api;
 import app.hearth.support.IntegrationTest;
 import app.hearth.support.TestDatabase;
@@ -18,6 +23,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -25,13 +31,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Reliability test #2 for the pipeline: copies of one notification, half of them concurrent and spread over two
  * nodes on one database, are recorded once and their fact handed to the wallets once; one purchase reported by
- * Stripe and by Adapty is one fact, handed on once. (Until the wallets are merged every hand-over parks as
- * "no wallet yet"; {@code handed_on} counts the hand-overs.)
+ * Stripe and by Adapty is one fact, handed on once. The wallet then holds exactly one purchase movement.
  */
 class WebhookDuplicatesIT extends IntegrationTest {
 
     private static ConfigurableApplicationContext nodeB;
     private static int nodeBPort;
+
+    @Autowired
+    Wallets wallets;
 
     @Value("${hearth.payments.stripe.webhook-secret}")
     String secret;
@@ -136,7 +144,16 @@ class WebhookDuplicatesIT extends IntegrationTest {
         assertThat(fact.get("reports")).isEqualTo(1);
         assertThat(fact.get("handed_on")).isEqualTo(1);
         assertThat(fact.get("member_id")).isEqualTo(member);
-        assertThat(fact.get("status")).isNotEqualTo("PENDING");
+        assertThat(fact.get("status")).isEqualTo("APPLIED");
+        assertOnePurchaseOf(member, 100);
+    }
+
+    /** The member's wallet, read from the event store: one purchase movement, its tokens counted once. */
+    private void assertOnePurchaseOf(String member, long tokens) {
+        var wallet = as("member", member).get("/api/v1/me/wallet");
+        assertThat(wallet.body().get("tokens").get("paid").asLong()).isEqualTo(tokens);
+        assertThat(count("select count(*) from domain_event_entry where aggregate_identifier = ? "
+                + "and payload_type = 'wallet.TokensPurchased'", "wallet:" + member)).isEqualTo(1);
     }
 
     @Test
@@ -158,11 +175,16 @@ class WebhookDuplicatesIT extends IntegrationTest {
         assertThat(fact.get("handed_on")).isEqualTo(1);
         assertThat(fact.get("amount_cents")).isEqualTo(899L);
         assertThat(fact.get("member_id")).isEqualTo(member);
+        assertThat(fact.get("status")).isEqualTo("APPLIED");
+        assertOnePurchaseOf(member, 100);
     }
 
     @Test
     void onePurchaseReportedByStripeAndByAdaptyIsOneFactHandedOnOnce() throws Exception {
         String member = register("dup-both-" + UUID.randomUUID());
+        // the purchase is a V2 tier: the member is moved to V2 first, as an admin's migration would
+        wallets.migrate(new Actor("dup-admin", Role.ADMIN), member, "to-v2-" + member, MonetizationVersion.V2_TIERS,
+                new ConversionRule("v1-to-v2", 1, 0, 0, 0), false);
         String tag = UUID.randomUUID().toString().replace("-", "");
         String invoice = "in_dup" + tag;
         String invoicePaid = Fixtures.replace(Fixtures.stripe("invoice.paid"),
@@ -209,6 +231,12 @@ class WebhookDuplicatesIT extends IntegrationTest {
         assertThat(fact.get("member_id")).isEqualTo(member);
         assertThat(fact.get("product_ref")).isEqualTo(Fixtures.PRICE_A);
         assertThat(fact.get("amount_cents")).isEqualTo(1499L);
+
+        assertThat(fact.get("status")).isEqualTo("APPLIED");
+        assertThat(count("select count(*) from domain_event_entry where aggregate_identifier = ? "
+                + "and payload_type = 'wallet.SubscriptionUpdated'", "wallet:" + member)).isEqualTo(1);
+        assertThat(as("member", member).get("/api/v1/me/wallet").body().get("tier").get("productId").asString())
+                .isEqualTo("premium");
 
         var payments = as("admin", "dup-admin").get("/api/v1/admin/members/" + member + "/payments").body();
         assertThat(payments.get("items")).hasSize(1);
