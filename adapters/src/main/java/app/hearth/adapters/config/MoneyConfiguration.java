@@ -4,6 +4,7 @@ import app.hearth.application.members.MemberListener;
 import app.hearth.application.members.MemberProfiles;
 import app.hearth.application.money.PaymentApplication;
 import app.hearth.application.money.PurchaseListener;
+import app.hearth.application.money.wallet.MonetizationMigrations;
 import app.hearth.application.money.catalog.CatalogService;
 import app.hearth.application.money.catalog.CatalogStore;
 import app.hearth.application.money.catalog.Catalogs;
@@ -60,6 +61,11 @@ public class MoneyConfiguration {
     @Bean
     Metering metering(WalletAccess access, Catalogs catalogs) {
         return new MeteringService(access, catalogs);
+    }
+
+    @Bean
+    MonetizationMigrations monetizationMigrations(Wallets wallets, WalletAccess access, Clock clock) {
+        return new MonetizationMigrations(wallets, access, clock);
     }
 
     @Bean

@@ -13,6 +13,7 @@ import app.hearth.adapters.web.ratelimit.RateLimiter;
 import app.hearth.adapters.web.payments.PaymentOperationsController;
 import app.hearth.adapters.webhooks.WebhooksController;
 import app.hearth.adapters.web.money.CatalogController;
+import app.hearth.adapters.web.money.MigrationsController;
 import app.hearth.adapters.web.money.WalletController;
 import app.hearth.application.access.AccessAdministration;
 import com.google.firebase.auth.FirebaseAuth;
@@ -120,6 +121,7 @@ public class SecurityConfiguration {
                             // superadmins; everyone reads only their own wallet (the routes name no member)
                             .requestMatchers(HttpMethod.GET, CatalogController.CATALOG).authenticated()
                             .requestMatchers(HttpMethod.POST, CatalogController.ADMIN_CATALOGS).hasRole("SUPERADMIN")
+                            .requestMatchers(HttpMethod.POST, MigrationsController.MIGRATIONS).hasAnyRole(ADMINS)
                             .requestMatchers(HttpMethod.GET, WalletController.WALLET, WalletController.MOVEMENTS)
                             .authenticated()
                             .anyRequest().denyAll();
