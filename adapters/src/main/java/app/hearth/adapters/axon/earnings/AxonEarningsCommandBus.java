@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 public class AxonEarningsCommandBus implements EarningsCommandBus {
 
     private static final Logger log = LoggerFactory.getLogger(AxonEarningsCommandBus.class);
-    static final int ATTEMPTS = 5;
+    static final int ATTEMPTS = 25;
 
     private final CommandGateway gateway;
 
@@ -54,7 +54,21 @@ public class AxonEarningsCommandBus implements EarningsCommandBus {
                 }
                 log.debug("account {} changed concurrently, retrying {} (attempt {})", command.companionId(),
                         command.getClass().getSimpleName(), attempt + 1);
+                pause(attempt);
             }
+        }
+    }
+
+    /**
+     * A short random pause before the next attempt: writers that collided on one account retry at different
+     * moments instead of colliding again in lock-step (without it, two busy nodes could exhaust every attempt).
+     */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 2L + Math.min(attempt, 10) * 3L));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying an earnings command", interrupted);
         }
     }
 }
