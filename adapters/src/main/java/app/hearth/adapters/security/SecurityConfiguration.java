@@ -12,6 +12,7 @@ import app.hearth.adapters.web.ratelimit.RateLimitProperties;
 import app.hearth.adapters.web.ratelimit.RateLimiter;
 import app.hearth.adapters.web.payments.PaymentOperationsController;
 import app.hearth.adapters.webhooks.WebhooksController;
+import app.hearth.adapters.web.checkout.CheckoutController;
 import app.hearth.adapters.web.money.CatalogController;
 import app.hearth.adapters.web.money.MigrationsController;
 import app.hearth.adapters.web.money.WalletController;
@@ -122,6 +123,7 @@ public class SecurityConfiguration {
                             .requestMatchers(HttpMethod.GET, CatalogController.CATALOG).authenticated()
                             .requestMatchers(HttpMethod.POST, CatalogController.ADMIN_CATALOGS).hasRole("SUPERADMIN")
                             .requestMatchers(HttpMethod.POST, MigrationsController.MIGRATIONS).hasAnyRole(ADMINS)
+                            .requestMatchers(HttpMethod.POST, CheckoutController.CHECKOUT_SESSIONS).authenticated()
                             .requestMatchers(HttpMethod.GET, WalletController.WALLET, WalletController.MOVEMENTS)
                             .authenticated()
                             .anyRequest().denyAll();

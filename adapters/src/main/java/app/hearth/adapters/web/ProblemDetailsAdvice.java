@@ -107,6 +107,11 @@ public class ProblemDetailsAdvice {
         return Problems.of(HttpStatus.FORBIDDEN, "ACCESS_DENIED", "your role may not do this", null);
     }
 
+    @ExceptionHandler(ProviderFailure.class)
+    ProblemDetail provider(ProviderFailure failure) {
+        return Problems.of(HttpStatus.BAD_GATEWAY, failure.code(), failure.getMessage(), null);
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception failure) {
         log.error("unexpected failure", failure);
