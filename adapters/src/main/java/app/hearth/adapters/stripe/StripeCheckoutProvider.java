@@ -1,6 +1,6 @@
 package app.hearth.adapters.stripe;
 
-import app.hearth.adapters.web.ProviderFailure;
+import app.hearth.application.shared.ProviderFailure;
 import app.hearth.application.money.checkout.CheckoutProvider;
 import app.hearth.domain.money.catalog.Product;
 import com.stripe.StripeClient;

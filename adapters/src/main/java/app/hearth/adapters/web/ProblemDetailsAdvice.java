@@ -1,5 +1,6 @@
 package app.hearth.adapters.web;
 
+import app.hearth.application.shared.ProviderFailure;
 import app.hearth.domain.shared.RuleViolation;
 import java.util.List;
 import java.util.Map;

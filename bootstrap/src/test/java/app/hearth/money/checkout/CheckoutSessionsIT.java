@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.hearth.adapters.stripe.StripeCheckoutProvider;
-import app.hearth.adapters.web.ProviderFailure;
+import app.hearth.application.shared.ProviderFailure;
 import app.hearth.application.money.catalog.Catalogs;
 import app.hearth.application.money.checkout.CheckoutSessions;
 import app.hearth.application.money.wallet.WalletAccess;

@@ -1,4 +1,4 @@
-package app.hearth.adapters.web;
+package app.hearth.application.shared;
 
 /** A provider we call (Stripe, …) failed or refused: the caller gets 502 with a stable code, no internals. */
 public class ProviderFailure extends RuntimeException {
