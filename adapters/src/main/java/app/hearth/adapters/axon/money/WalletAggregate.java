@@ -27,7 +27,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * The thin Axon shell around {@link WalletDecider}: one handler per command that asks the decider and applies what
  * it decided, one event-sourcing handler that folds events into the state. No business rule lives here.
  */
-@Aggregate(type = "Wallet", cache = "walletCache", commandTargetResolver = "walletCommandTargetResolver")
+@Aggregate(type = "Wallet", commandTargetResolver = "walletCommandTargetResolver")
 public class WalletAggregate {
 
     /** Axon keys streams by identifier alone, across aggregate types: ids carry their type as a prefix. */

@@ -145,6 +145,12 @@ public class PaymentPipeline implements PaymentWebhooks {
             try {
                 result = wallets.apply(memberId, event);
             } catch (RuleViolation violation) {
+                if (violation.category() == RuleViolation.Category.CONFLICT) {
+                    // the wallet changed under us (another node, a concurrent report): transient, not a reason to
+                    // park; the whole transaction rolls back and the provider's retry or the next pass applies it
+                    throw new IllegalStateException("the wallet of " + memberId + " was busy; nothing recorded, "
+                            + "try again", violation);
+                }
                 throw new WalletRefusal(violation);
             }
         }
