@@ -237,6 +237,11 @@ class CompanionsIT extends IntegrationTest {
         assertThat(taken.status()).isEqualTo(409);
         assertThat(taken.code()).isEqualTo("TEAM_NAME_TAKEN");
 
+        var invitingTheLead = admin.post("/api/v1/companions", Map.of("userId", lead, "displayName", "Lead"));
+        assertThat(invitingTheLead.status()).isEqualTo(409);
+        assertThat(invitingTheLead.code()).isEqualTo("USER_HOLDS_STAFF_ROLE");
+        assertThat(admin.get("/api/v1/users/" + lead + "/role").body().get("role").asString()).isEqualTo("supervisor");
+
         var notSupervisor = admin.put("/api/v1/teams/" + northId + "/supervisor",
                 Map.of("supervisorId", notASupervisor));
         assertThat(notSupervisor.status()).isEqualTo(422);

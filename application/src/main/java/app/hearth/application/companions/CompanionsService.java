@@ -61,7 +61,14 @@ public class CompanionsService implements Companions {
         }
         return transactions.inTransaction(() -> {
             Instant now = clock.instant();
-            if (access.roleOf(userId) != Role.COMPANION) {
+            Role current = access.roleOf(userId);
+            if (current.isSupervisorOrAbove()) {
+                // inviting must never demote a supervisor or an admin by the side door
+                throw RuleViolation.conflict(CompanionRules.HOLDS_STAFF_ROLE, userId + " holds the role "
+                        + current.name().toLowerCase(java.util.Locale.ROOT) + "; revoke it first to make them a "
+                        + "companion");
+            }
+            if (current != Role.COMPANION) {
                 access.grant(actor, userId, Role.COMPANION);
             }
             if (companions.invite(userId, name, actor.recorded(), now)) {

@@ -19,7 +19,7 @@ public final class CompanionRules {
     public static final String ALREADY_SUSPENDED = "COMPANION_ALREADY_SUSPENDED";
     public static final String NOT_SUSPENDED = "COMPANION_NOT_SUSPENDED";
     public static final String NOT_A_SUPERVISOR = "NOT_A_SUPERVISOR";
-    public static final String ALREADY_INVITED = "COMPANION_ALREADY_INVITED";
+    public static final String HOLDS_STAFF_ROLE = "USER_HOLDS_STAFF_ROLE";
 
     private CompanionRules() {
     }
