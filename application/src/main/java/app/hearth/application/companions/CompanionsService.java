@@ -18,6 +18,7 @@ import app.hearth.domain.companions.CompanionStatus;
 import app.hearth.domain.companions.Gender;
 import app.hearth.domain.companions.PhotoUrl;
 import app.hearth.domain.shared.RuleViolation;
+import app.hearth.domain.shared.TimeZones;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Year;
@@ -108,7 +109,7 @@ public class CompanionsService implements Companions {
                         thisYear),
                 CompanionProfile.skills(input.skills()),
                 RuleViolation.require(input.yearsOfExperience(), "yearsOfExperience"),
-                CompanionProfile.zone(input.timeZone(), "timeZone"));
+                TimeZones.require(input.timeZone(), "timeZone"));
     }
 
     @Override

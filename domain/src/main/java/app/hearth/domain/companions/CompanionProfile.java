@@ -56,10 +56,6 @@ public record CompanionProfile(String displayName, String bio, PhotoUrl photo, S
         return birthYear;
     }
 
-    /** The IANA zone named {@code id}, or a violation. */
-    public static ZoneId zone(String id, String field) {
-        return TimeZones.require(id, field);
-    }
 
     /** Skills from their catalog codes. */
     public static Set<SkillCategory> skills(List<String> codes) {
@@ -72,10 +68,6 @@ public record CompanionProfile(String displayName, String bio, PhotoUrl photo, S
 
     /** The region members filter by: the first part of the IANA id ({@code Europe} of {@code Europe/Berlin}). */
     public String region() {
-        return regionOf(timeZone.getId());
-    }
-
-    public static String regionOf(String zoneId) {
-        return TimeZones.regionOf(zoneId);
+        return TimeZones.regionOf(timeZone.getId());
     }
 }

@@ -52,7 +52,4 @@ public record CompanionSearch(String language, Gender gender, Integer minAge, In
         return maxAge == null ? null : today.getValue() - maxAge;
     }
 
-    public static CompanionSearch none() {
-        return new CompanionSearch(null, null, null, null, null, null, null, null, null);
-    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.hearth.domain.access.Actor;
 import app.hearth.domain.access.Role;
+import app.hearth.domain.shared.TimeZones;
 import app.hearth.domain.skills.SkillCategory;
 import java.time.Year;
 import java.time.ZoneId;
@@ -43,7 +44,7 @@ class CompanionProfileTest {
     void experience_time_zone_and_skills_are_checked() {
         assertThatThrownBy(() -> profile(Set.of("en"), -1)).hasFieldOrPropertyWithValue("code",
                 CompanionProfile.INVALID_EXPERIENCE);
-        assertThatThrownBy(() -> CompanionProfile.zone("Mars/Olympus", "timeZone"))
+        assertThatThrownBy(() -> TimeZones.require("Mars/Olympus", "timeZone"))
                 .hasFieldOrPropertyWithValue("code", CompanionProfile.INVALID_TIME_ZONE);
         assertThat(CompanionProfile.skills(List.of("music", "LISTENING")))
                 .containsExactlyInAnyOrder(SkillCategory.MUSIC, SkillCategory.LISTENING);

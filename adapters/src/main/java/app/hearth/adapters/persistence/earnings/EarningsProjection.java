@@ -3,6 +3,7 @@ package app.hearth.adapters.persistence.earnings;
 import static app.hearth.adapters.persistence.jooq.Tables.EARNINGS_ACCOUNT;
 import static app.hearth.adapters.persistence.jooq.Tables.EARNINGS_ENTRY;
 
+import app.hearth.adapters.persistence.BatchWrites;
 import app.hearth.adapters.persistence.jooq.tables.records.EarningsAccountRecord;
 import app.hearth.adapters.persistence.jooq.tables.records.EarningsEntryRecord;
 import app.hearth.domain.earnings.EarningsEvent.ActivityCredited;
@@ -18,8 +19,6 @@ import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.jooq.DSLContext;
 import org.jooq.InsertSetMoreStep;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -60,15 +59,7 @@ public class EarningsProjection {
      * inside the same transaction as the token.
      */
     private PendingWrites pendingWrites() {
-        if (!CurrentUnitOfWork.isStarted()) {
-            throw new IllegalStateException("the earnings projection runs inside an event processor's unit of work");
-        }
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        return batch.getOrComputeResource(PendingWrites.class.getName(), key -> {
-            var writes = new PendingWrites();
-            batch.onPrepareCommit(unitOfWork -> writes.flush(sql));
-            return writes;
-        });
+        return BatchWrites.of(PendingWrites.class, PendingWrites::new, writes -> writes.flush(sql));
     }
 
     /** Rows collected from one batch of events, flushed idempotently in one go. */

@@ -3,6 +3,7 @@ package app.hearth.adapters.persistence.money;
 import static app.hearth.adapters.persistence.jooq.Tables.WALLET;
 import static app.hearth.adapters.persistence.jooq.Tables.WALLET_MOVEMENT;
 
+import app.hearth.adapters.persistence.BatchWrites;
 import app.hearth.adapters.persistence.jooq.tables.records.WalletMovementRecord;
 import app.hearth.adapters.persistence.jooq.tables.records.WalletRecord;
 import app.hearth.domain.money.catalog.MonetizationVersion;
@@ -18,8 +19,6 @@ import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.jooq.DSLContext;
 import org.jooq.InsertSetMoreStep;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -55,15 +54,7 @@ public class WalletProjection {
 
     /** The writes of the current batch, flushed together just before it commits (with the token). */
     private PendingWrites pendingWrites() {
-        if (!CurrentUnitOfWork.isStarted()) {
-            throw new IllegalStateException("the wallet projection runs inside an event processor's unit of work");
-        }
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        return batch.getOrComputeResource(PendingWrites.class.getName(), key -> {
-            var writes = new PendingWrites();
-            batch.onPrepareCommit(unitOfWork -> writes.flush(sql));
-            return writes;
-        });
+        return BatchWrites.of(PendingWrites.class, PendingWrites::new, writes -> writes.flush(sql));
     }
 
     /** Rows collected from one batch of events. */

@@ -7,6 +7,7 @@ import app.hearth.domain.access.Actor;
 import app.hearth.domain.companions.CompanionProfile;
 import app.hearth.domain.companions.CompanionSearch;
 import app.hearth.domain.companions.Gender;
+import app.hearth.domain.shared.TimeZones;
 import app.hearth.domain.skills.SkillCategory;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -93,7 +94,7 @@ public class CompanionsController {
                                @RequestParam(defaultValue = "50") int limit) {
         var search = new CompanionSearch(language, gender == null ? null : Gender.ofCode(gender, "gender"), minAge,
                 maxAge, skill == null ? null : SkillCategory.require(skill, "skill"), availableNow, minRating,
-                timeZone == null ? null : CompanionProfile.zone(timeZone, "timeZone"), region);
+                timeZone == null ? null : TimeZones.require(timeZone, "timeZone"), region);
         var page = companions.list(actor, search, cursor, limit);
         return new CompanionsPage(page.items().stream().map(found -> response(actor, found)).toList(),
                 page.nextCursor());
