@@ -33,11 +33,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <p>Not a test: {@code ./mvnw -q -pl bootstrap -am -Pbenchmark-webhooks verify -DskipTests}. Figures are lines
  * {@code name labels value=...}; lines starting with {@code #} are notes. Properties: {@code bench.measure} (s,
- * default 20), {@code bench.clients} (1,16), {@code bench.members} (64).
+ * default 20), {@code bench.warmup} (s, default 20), {@code bench.clients} (1,16), {@code bench.members} (64).
  */
 public final class WebhookBenchmark {
 
     private static final double MEASURE_S = Double.parseDouble(System.getProperty("bench.measure", "20"));
+    /** Long enough for the JIT: with 5 s the C2 compiler still took a third of the JVM's CPU while measuring. */
+    private static final double WARMUP_S = Double.parseDouble(System.getProperty("bench.warmup", "20"));
     private static final int[] CLIENTS = Arrays.stream(System.getProperty("bench.clients", "1,16").split(","))
             .map(String::trim).mapToInt(Integer::parseInt).toArray();
     private static final int MEMBERS = Integer.getInteger("bench.members", 64);
@@ -88,7 +90,7 @@ public final class WebhookBenchmark {
             template = new String(WebhookBenchmark.class.getResourceAsStream(
                     "/fixtures/stripe/checkout.session.completed.payment.json").readAllBytes(), StandardCharsets.UTF_8);
             register();
-            send(4, 5, new ArrayList<>()); // warm-up, not counted
+            send(4, WARMUP_S, new ArrayList<>()); // warm-up, not counted
             var summary = new ArrayList<String>();
             for (int clients : CLIENTS) {
                 double raw = rawInserts(clients);

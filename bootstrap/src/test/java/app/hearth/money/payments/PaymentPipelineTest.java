@@ -113,15 +113,9 @@ class PaymentPipelineTest {
         }
 
         @Override
-        public void handedOn(String dedupeKey, String memberId, Instant at) {
-            factRows.computeIfPresent(dedupeKey, (key, f) -> new Fact(f.factId(), f.event(), memberId, f.status(),
-                    f.reason(), f.reports(), f.handedOn() + 1, f.recordedAt(), at));
-        }
-
-        @Override
-        public void settle(String dedupeKey, Status status, String reason, Instant at) {
-            factRows.computeIfPresent(dedupeKey, (key, f) -> new Fact(f.factId(), f.event(), f.memberId(), status,
-                    reason, f.reports(), f.handedOn(), f.recordedAt(), at));
+        public void settle(String dedupeKey, String memberId, Status status, String reason, Instant at) {
+            factRows.computeIfPresent(dedupeKey, (key, f) -> new Fact(f.factId(), f.event(), memberId, status,
+                    reason, f.reports(), f.handedOn() + 1, f.recordedAt(), at));
         }
 
         @Override

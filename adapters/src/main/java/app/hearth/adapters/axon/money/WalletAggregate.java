@@ -17,6 +17,7 @@ import app.hearth.domain.money.wallet.WalletCommand.ReleaseHold;
 import app.hearth.domain.money.wallet.WalletDecider;
 import app.hearth.domain.money.wallet.WalletEvent;
 import app.hearth.domain.money.wallet.WalletReceipt;
+import app.hearth.domain.shared.RuleViolation;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -56,9 +57,21 @@ public class WalletAggregate {
         return decideAndApply(command);
     }
 
+    /**
+     * A payment the wallet refuses by a parking rule ({@link WalletDecider#PARKING_CODES}) is an answer, not a
+     * failure: nothing is applied and the receipt says why, so the unit of work (and the payment pipeline's
+     * transaction it joins) is not rolled back and the caller parks the fact.
+     */
     @CommandHandler
     public WalletReceipt handle(ApplyPayment command) {
-        return decideAndApply(command);
+        try {
+            return decideAndApply(command);
+        } catch (RuleViolation refused) {
+            if (!WalletDecider.PARKING_CODES.contains(refused.code())) {
+                throw refused;
+            }
+            return WalletReceipt.parked(command.movementId(), refused.code() + ": " + refused.getMessage());
+        }
     }
 
     @CommandHandler

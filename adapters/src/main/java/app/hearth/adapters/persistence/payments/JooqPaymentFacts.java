@@ -82,18 +82,10 @@ public class JooqPaymentFacts implements PaymentFacts {
     }
 
     @Override
-    public void handedOn(String dedupeKey, String memberId, Instant at) {
+    public void settle(String dedupeKey, String memberId, Status status, String reason, Instant at) {
         sql.update(PAYMENT_FACT)
                 .set(PAYMENT_FACT.HANDED_ON, PAYMENT_FACT.HANDED_ON.plus(1))
                 .set(PAYMENT_FACT.MEMBER_ID, memberId)
-                .set(PAYMENT_FACT.UPDATED_AT, at.atOffset(ZoneOffset.UTC))
-                .where(PAYMENT_FACT.DEDUPE_KEY.eq(dedupeKey))
-                .execute();
-    }
-
-    @Override
-    public void settle(String dedupeKey, Status status, String reason, Instant at) {
-        sql.update(PAYMENT_FACT)
                 .set(PAYMENT_FACT.STATUS, status.name())
                 .set(PAYMENT_FACT.REASON, Texts.cut(reason, 1000))
                 .set(PAYMENT_FACT.UPDATED_AT, at.atOffset(ZoneOffset.UTC))

@@ -30,10 +30,8 @@ public interface PaymentFacts {
     /** One more notification reported the fact; {@code merged} is the stored event with its gaps filled in. */
     void reported(String dedupeKey, PaymentEvent merged, Instant at);
 
-    /** The fact is handed to the wallets for the member (counts the hand-over). */
-    void handedOn(String dedupeKey, String memberId, Instant at);
-
-    void settle(String dedupeKey, Status status, String reason, Instant at);
+    /** The fact was handed to the wallets for the member (one more hand-over) and this became of it. */
+    void settle(String dedupeKey, String memberId, Status status, String reason, Instant at);
 
     /** The member's facts (applied for them, or naming them as purchaser), newest first, before a fact id. */
     List<Fact> ofMember(String memberId, Long beforeFactId, int limit);

@@ -105,7 +105,7 @@ public class PaymentPipeline implements PaymentWebhooks {
             Optional<Purchaser> purchaser = purchaser(event.purchaser());
             if (purchaser.isPresent()) {
                 return new Receipt(false, Outcome.FACT_RECORDED,
-                        handOn(purchaser.get().memberId(), event, now, refusal));
+                        handOn(purchaser.get().memberId(), event, now, refusal, false));
             }
             pending.add(key, event.purchaser(), now);
             log.log(System.Logger.Level.INFO, "payment fact {0} waits for its purchaser to be known", key);
@@ -122,22 +122,24 @@ public class PaymentPipeline implements PaymentWebhooks {
             Optional<PendingPurchases.Pending> waiting = pending.unclaimedOf(key);
             if (purchaser.isPresent() && waiting.isPresent()
                     && pending.claim(waiting.get().pendingId(), purchaser.get().memberId(), ClaimKey.REPORT, now)) {
-                status = handOn(purchaser.get().memberId(), merged, now, refusal);
+                status = handOn(purchaser.get().memberId(), merged, now, refusal, true);
             } else if (waiting.isPresent() && !merged.purchaser().equals(stored.event().purchaser())) {
                 pending.rekey(key, merged.purchaser());
             }
         } else if (status == Status.PARKED && stored.memberId() != null && stored.event().productRef() == null
                 && event.productRef() != null) {
             // parked without a product (a Checkout session names none): this report names it, so offer it again
-            status = handOn(stored.memberId(), merged, now, refusal);
+            status = handOn(stored.memberId(), merged, now, refusal, true);
         }
         return new Receipt(false, Outcome.DUPLICATE_FACT, status);
     }
 
-    /** Hands the fact to the wallets; a PARKED answer becomes a parked event and an alert. */
-    private Status handOn(String memberId, PaymentEvent event, Instant now, String refusal) {
+    /**
+     * Hands the fact to the wallets; a PARKED answer becomes a parked event and an alert, any other answer resolves
+     * the fact's parked event if it {@code mayBeParked} (a fact recorded in this transaction never was).
+     */
+    private Status handOn(String memberId, PaymentEvent event, Instant now, String refusal, boolean mayBeParked) {
         String key = event.dedupeKey();
-        facts.handedOn(key, memberId, now);
         PaymentApplication.Result result;
         if (refusal != null) {
             result = new PaymentApplication.Result(PaymentApplication.Outcome.PARKED, refusal);
@@ -156,14 +158,14 @@ public class PaymentPipeline implements PaymentWebhooks {
         }
         Objects.requireNonNull(result, "PaymentApplication.apply answered nothing");
         Status status = Status.valueOf(result.outcome().name());
-        facts.settle(key, status, result.reason(), now);
+        facts.settle(key, memberId, status, result.reason(), now);
         if (status == Status.PARKED) {
             String reason = result.reason() == null || result.reason().isBlank() ? "parked by the wallet"
                     : result.reason();
             parked.park(key, key, event.provider(), event.providerEventId(), memberId, reason, now);
             log.log(System.Logger.Level.WARNING, "ALERT payment fact {0} of member {1} parked for review: {2}", key,
                     memberId, reason);
-        } else {
+        } else if (mayBeParked) {
             parked.resolve(key, now);
         }
         return status;
@@ -288,7 +290,7 @@ public class PaymentPipeline implements PaymentWebhooks {
         if (!pending.claim(waiting.pendingId(), memberId, with, now)) {
             return false;
         }
-        Status status = handOn(memberId, fact.event(), now, refusal);
+        Status status = handOn(memberId, fact.event(), now, refusal, true);
         log.log(System.Logger.Level.INFO, "pending purchase {0} claimed by member {1} with {2}: {3}",
                 waiting.dedupeKey(), memberId, with.code(), status);
         return true;

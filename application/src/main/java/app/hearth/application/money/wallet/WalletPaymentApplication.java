@@ -8,7 +8,6 @@ import app.hearth.domain.money.payments.PaymentEvent;
 import app.hearth.domain.money.payments.PaymentEventKind;
 import app.hearth.domain.money.wallet.PaymentFacts;
 import app.hearth.domain.money.wallet.WalletCommand;
-import app.hearth.domain.money.wallet.WalletDecider;
 import app.hearth.domain.money.wallet.WalletReceipt;
 import app.hearth.domain.shared.RuleViolation;
 import java.time.Clock;
@@ -43,38 +42,32 @@ public class WalletPaymentApplication implements PaymentApplication {
         Product product = catalogs.productByProviderId(event.productRef()).orElse(null);
         var command = new WalletCommand.ApplyPayment(memberId, event.dedupeKey(), PaymentFacts.of(event), product,
                 clock.instant());
-        try {
-            // Decided here first, on the wallet as stored: a refusal inside Axon's unit of work would mark the
-            // payment pipeline's transaction for rollback, so a fact to park never reaches the aggregate.
-            WalletDecider.decide(command, wallets.state(memberId, command.at()));
-            WalletReceipt receipt = wallets.send(command);
-            if (receipt.alreadyRecorded()) {
-                return new Result(Outcome.ALREADY_APPLIED, null);
-            }
-            if ("OUT_OF_ORDER".equals(receipt.outcome())) {
-                return new Result(Outcome.OUT_OF_ORDER, "older than the newest provider time of subscription "
-                        + event.subscriptionKey());
-            }
-            if (event.kind() == PaymentEventKind.REFUNDED && receipt.released() > 0) {
-                log.log(System.Logger.Level.WARNING, "SUPPORT refund shortfall: member={0} purchase={1}: {2} units "
-                        + "of the refunded purchase were already spent or held and stay with the member",
-                        memberId, event.transactionId(), receipt.released());
-            }
-            if (product != null && (event.kind() == PaymentEventKind.ONE_TIME_PURCHASE
-                    || event.kind() == PaymentEventKind.SUBSCRIPTION_STARTED)) {
-                purchaseListeners.forEach(listener -> listener.purchased(memberId, product.productId(),
-                        event.amountCents(), event.currency(), event.dedupeKey(), event.occurredAt()));
-            }
-            return new Result(Outcome.APPLIED, null);
-        } catch (RuleViolation refused) {
-            if (!WalletDecider.PARKING_CODES.contains(refused.code())) {
-                throw refused;
-            }
-            String reason = refused.code() + ": " + refused.getMessage();
+        // A refusal by a parking rule comes back as a PARKED receipt, not an exception: an exception inside Axon's
+        // unit of work would mark the payment pipeline's transaction, which the unit of work joins, for rollback.
+        WalletReceipt receipt = wallets.send(command);
+        if (receipt.isParked()) {
             log.log(System.Logger.Level.WARNING, "ALERT payment parked for review: member={0} event={1}/{2} "
                     + "kind={3} product={4}: {5}", memberId, event.provider(), event.providerEventId(), event.kind(),
-                    event.productRef(), reason);
-            return new Result(Outcome.PARKED, reason);
+                    event.productRef(), receipt.reason());
+            return new Result(Outcome.PARKED, receipt.reason());
         }
+        if (receipt.alreadyRecorded()) {
+            return new Result(Outcome.ALREADY_APPLIED, null);
+        }
+        if ("OUT_OF_ORDER".equals(receipt.outcome())) {
+            return new Result(Outcome.OUT_OF_ORDER, "older than the newest provider time of subscription "
+                    + event.subscriptionKey());
+        }
+        if (event.kind() == PaymentEventKind.REFUNDED && receipt.released() > 0) {
+            log.log(System.Logger.Level.WARNING, "SUPPORT refund shortfall: member={0} purchase={1}: {2} units "
+                    + "of the refunded purchase were already spent or held and stay with the member",
+                    memberId, event.transactionId(), receipt.released());
+        }
+        if (product != null && (event.kind() == PaymentEventKind.ONE_TIME_PURCHASE
+                || event.kind() == PaymentEventKind.SUBSCRIPTION_STARTED)) {
+            purchaseListeners.forEach(listener -> listener.purchased(memberId, product.productId(),
+                    event.amountCents(), event.currency(), event.dedupeKey(), event.occurredAt()));
+        }
+        return new Result(Outcome.APPLIED, null);
     }
 }
