@@ -3,10 +3,16 @@ package app.hearth.money.wallet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.hearth.application.money.payments.PaymentFacts;
+import app.hearth.application.money.payments.PaymentWebhooks;
 import app.hearth.application.money.wallet.WalletCommandBus;
 import app.hearth.application.money.wallet.WalletHistory;
 import app.hearth.application.shared.Transactions;
 import app.hearth.domain.money.catalog.MonetizationVersion;
+import app.hearth.domain.money.payments.PaymentEvent;
+import app.hearth.domain.money.payments.PaymentEventKind;
+import app.hearth.domain.money.payments.PurchaserKeys;
+import app.hearth.domain.money.payments.Store;
 import app.hearth.domain.money.wallet.Wallet;
 import app.hearth.domain.money.wallet.WalletCommand;
 import app.hearth.domain.money.wallet.WalletDecider;
@@ -16,8 +22,16 @@ import app.hearth.support.IntegrationTest;
 import app.hearth.support.TestDatabase;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.Test;
@@ -32,7 +46,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * movement id stays free, so a later attempt records it afresh), and when the caller returns it is committed with
  * them. But a wallet command that fails inside the caller's transaction (a refusal; equally a sequence conflict that
  * the bus retries) rolls back the shared connection at once: the caller's earlier writes are silently lost while the
- * caller carries on and commits the rest.
+ * caller carries on and commits the rest. In the payment pipeline that loses a notification's inbox row and fact
+ * while the wallet keeps its movement and the notification is answered as recorded.
  */
 class WalletTransactionBoundaryIT extends IntegrationTest {
 
@@ -46,6 +61,8 @@ class WalletTransactionBoundaryIT extends IntegrationTest {
     WalletHistory history;
     @Autowired
     TransactionManager axonTransactionManager;
+    @Autowired
+    PaymentWebhooks webhooks;
 
     /** A V1 wallet, opened and committed before the test's own transaction. */
     private String openWallet() {
@@ -169,5 +186,71 @@ class WalletTransactionBoundaryIT extends IntegrationTest {
                 String.class, member + "%")).as("the caller's own rows").containsExactly(member + " after");
         assertThat(grantsCommitted(member)).isEqualTo(1);
         assertThat(tokens(member)).as("only the grant after the refusal").isEqualTo(4);
+    }
+
+    /**
+     * The same hazard in the payment pipeline, made deterministic: another transaction holds an uncommitted append to
+     * the wallet, so the pipeline's wallet command waits on the event store's unique key and, once that transaction
+     * commits, fails with a sequence conflict. Its unit of work rolls back the pipeline's connection (the inbox row
+     * and the fact are gone), the bus retries the command on the fresh wallet and succeeds, and the pipeline commits
+     * the movement alone and answers "recorded, applied". A redelivery then records the notification afresh and its
+     * fact ends ALREADY_APPLIED. What the code does today, not what it should do: when this changes, change the test.
+     */
+    @Test
+    void aWalletConflictInsideThePaymentPipelineKeepsTheMovementButLosesTheInboxRowAndTheFact() throws Exception {
+        String member = "tx-pipeline-" + UUID.randomUUID();
+        assertThat(as("member", member).put("/api/v1/me/profile", Map.of("displayName", "Payer", "birthYear", 1950,
+                "languages", List.of("en"), "timeZone", "UTC")).status()).isEqualTo(201);
+        String eventId = "evt_boundary_" + UUID.randomUUID();
+        String transaction = "pi_boundary_" + UUID.randomUUID();
+        var purchase = new PaymentEvent("stripe", eventId, PaymentEventKind.ONE_TIME_PURCHASE, Store.STRIPE,
+                transaction, null, "price_hearth_tokens_100", 999, "USD", Instant.now(),
+                null, new PurchaserKeys(member, null, null, null));
+        var notification = new PaymentWebhooks.Notification("stripe", eventId, "checkout.session.completed",
+                "test", "{}", new PaymentWebhooks.Reading.Normalized(purchase));
+
+        var appended = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        try (var threads = Executors.newFixedThreadPool(2)) {
+            // another writer: its grant is appended at the wallet's next sequence and not committed yet
+            Future<?> other = threads.submit(() -> transactions.run(() -> {
+                wallets.send(grant(member, "concurrent", 1));
+                appended.countDown();
+                await(release);
+            }));
+            assertThat(appended.await(20, TimeUnit.SECONDS)).isTrue();
+            Future<PaymentWebhooks.Receipt> pipeline = threads.submit(() -> webhooks.receive(notification));
+            // the pipeline's append waits on the other writer's row
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                    "select count(*) from pg_stat_activity where datname = current_database() "
+                            + "and wait_event_type = 'Lock'", Integer.class) > 0);
+            release.countDown();
+            other.get(20, TimeUnit.SECONDS);
+
+            assertThat(pipeline.get(20, TimeUnit.SECONDS)).as("answered as recorded and applied")
+                    .isEqualTo(new PaymentWebhooks.Receipt(false, PaymentWebhooks.Outcome.FACT_RECORDED,
+                            PaymentFacts.Status.APPLIED));
+        }
+        assertThat(jdbc.queryForObject("select count(*) from payment_inbox where provider_event_id = ?",
+                Integer.class, eventId)).as("inbox rows of the notification").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from payment_fact where transaction_id = ?",
+                Integer.class, transaction)).as("facts of the purchase").isZero();
+        assertThat(tokens(member)).as("the grant and the purchase are in the wallet").isEqualTo(101);
+
+        assertThat(webhooks.receive(notification)).as("a redelivery")
+                .isEqualTo(new PaymentWebhooks.Receipt(false, PaymentWebhooks.Outcome.FACT_RECORDED,
+                        PaymentFacts.Status.ALREADY_APPLIED));
+        assertThat(tokens(member)).isEqualTo(101);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
