@@ -2,19 +2,12 @@ package app.hearth.money.payments;
 
 import static app.hearth.money.payments.PaymentsItSupport.stripe;
 import static app.hearth.money.payments.PaymentsItSupport.unique;
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.hearth.adapters.webhooks.StripeReconciliation;
 import app.hearth.application.money.payments.PaymentWebhooks;
+import app.hearth.money.payments.PaymentsItSupport.FakeStripeApi;
 import app.hearth.support.IntegrationTest;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.stripe.StripeClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,17 +34,16 @@ class PaymentOutageIT extends IntegrationTest {
     @Autowired
     PaymentWebhooks webhooks;
 
-    private WireMockServer stripeApi;
+    private FakeStripeApi stripeApi;
 
     @BeforeEach
     void fakeStripe() {
-        stripeApi = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        stripeApi.start();
+        stripeApi = new FakeStripeApi();
     }
 
     @AfterEach
     void stopFake() {
-        stripeApi.stop();
+        stripeApi.close();
     }
 
     @Test
@@ -62,10 +54,7 @@ class PaymentOutageIT extends IntegrationTest {
         String tag = unique();
         var events = new ArrayList<String>();
         for (int i = 0; i < PURCHASES; i++) {
-            events.add(Fixtures.replace(Fixtures.stripe("checkout.session.completed.payment"),
-                    "evt_1PorzlRrHuoIQciTuasmZ8qr", "evt_out" + tag + "x" + i,
-                    "pi_1vB7XwRrHuoIQciTs5wzfBBu", "pi_out" + tag + "x" + i,
-                    "\"client_reference_id\": null", "\"client_reference_id\": \"" + member + "\""));
+            events.add(PaymentsItSupport.stripePurchase("evt_out" + tag + "x" + i, "pi_out" + tag + "x" + i, member));
         }
 
         jdbc.execute("alter table payment_inbox rename to payment_inbox_during_outage");
@@ -81,13 +70,8 @@ class PaymentOutageIT extends IntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from payment_fact where transaction_id like ?",
                 Integer.class, "pi_out" + tag + "%")).isZero();
 
-        stripeApi.stubFor(get(urlPathEqualTo("/v1/events")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"object\": \"list\", \"url\": \"/v1/events\", \"has_more\": false, \"data\": ["
-                        + String.join(",", events) + "]}")));
-        var client = StripeClient.builder().setApiKey("sk_test_outage").setMaxNetworkRetries(0)
-                .setApiBase("http://localhost:" + stripeApi.port()).build();
-        var reconciliation = new StripeReconciliation(client, webhooks, Clock.systemUTC(), Duration.ofHours(72));
+        stripeApi.lists(events);
+        var reconciliation = stripeApi.reconciliation("sk_test_outage", webhooks, Clock.systemUTC());
 
         // the provider retries until it gets a 2xx (Stripe: with back-off, for days); the job is re-run next day
         var tasks = new ArrayList<Callable<Integer>>();

@@ -1,14 +1,25 @@
 package app.hearth.money.payments;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.hearth.adapters.webhooks.StripeReconciliation;
+import app.hearth.application.money.payments.PaymentWebhooks;
 import app.hearth.support.Api;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.stripe.StripeClient;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Sending signed fixtures and registering members, for the payment ITs. */
+/** Sending signed fixtures and registering members, for the payment ITs; a fake Stripe API for reconciliation. */
 final class PaymentsItSupport {
 
     private PaymentsItSupport() {
@@ -40,7 +51,58 @@ final class PaymentsItSupport {
                 "9a1de644-815e-46d1-bb8f-aa1837f8a88b", profileId);
     }
 
+    /** A Stripe Checkout payment of 100 tokens with its own event and payment intent, made by {@code member}. */
+    static String stripePurchase(String eventId, String paymentIntent, String member) {
+        return Fixtures.replace(Fixtures.stripe("checkout.session.completed.payment"),
+                "evt_1PorzlRrHuoIQciTuasmZ8qr", eventId,
+                "pi_1vB7XwRrHuoIQciTs5wzfBBu", paymentIntent,
+                "\"client_reference_id\": null", "\"client_reference_id\": \"" + member + "\"");
+    }
+
     static void assertOk(Api.Response response) {
         assertThat(response.status()).as(response.raw().body()).isEqualTo(200);
+    }
+
+    /**
+     * A WireMock standing in for api.stripe.com on a free port, and the reconciliation job pointed at it through a
+     * stripe-java client of its own (no network retries). Start it before a test, close it after.
+     */
+    static final class FakeStripeApi implements AutoCloseable {
+
+        private final WireMockServer server;
+
+        FakeStripeApi() {
+            server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+            server.start();
+        }
+
+        /** The WireMock server, for stubs and verifications of a test's own. */
+        WireMockServer server() {
+            return server;
+        }
+
+        /** One page of Stripe's {@code GET /v1/events} listing {@code events} (raw JSON), as stripe-java reads it. */
+        static ResponseDefinitionBuilder page(boolean hasMore, List<String> events) {
+            return aResponse().withHeader("Content-Type", "application/json")
+                    .withBody("{\"object\": \"list\", \"url\": \"/v1/events\", \"has_more\": " + hasMore
+                            + ", \"data\": [" + String.join(",", events) + "]}");
+        }
+
+        /** Every {@code GET /v1/events} answers one last page listing {@code events}. */
+        void lists(List<String> events) {
+            server.stubFor(get(urlPathEqualTo("/v1/events")).willReturn(page(false, events)));
+        }
+
+        /** The reconciliation of the last 72 h at {@code clock}, through {@code webhooks}, calling this fake. */
+        StripeReconciliation reconciliation(String apiKey, PaymentWebhooks webhooks, Clock clock) {
+            var client = StripeClient.builder().setApiKey(apiKey).setMaxNetworkRetries(0)
+                    .setApiBase("http://localhost:" + server.port()).build();
+            return new StripeReconciliation(client, webhooks, clock, Duration.ofHours(72));
+        }
+
+        @Override
+        public void close() {
+            server.stop();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package app.hearth.money.payments;
 
+import static app.hearth.money.payments.PaymentsItSupport.FakeStripeApi.page;
 import static app.hearth.money.payments.PaymentsItSupport.assertOk;
 import static app.hearth.money.payments.PaymentsItSupport.stripe;
 import static app.hearth.money.payments.PaymentsItSupport.unique;
@@ -12,14 +13,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.hearth.adapters.webhooks.StripeReconciliation;
 import app.hearth.application.money.payments.PaymentWebhooks;
+import app.hearth.money.payments.PaymentsItSupport.FakeStripeApi;
 import app.hearth.support.IntegrationTest;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.stripe.StripeClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,28 +42,22 @@ class StripeReconciliationIT extends IntegrationTest {
     @Autowired
     PaymentWebhooks webhooks;
 
+    private FakeStripeApi fake;
     private WireMockServer stripeApi;
 
     @BeforeEach
     void fakeStripe() {
-        stripeApi = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        stripeApi.start();
+        fake = new FakeStripeApi();
+        stripeApi = fake.server();
     }
 
     @AfterEach
     void stopFake() {
-        stripeApi.stop();
+        fake.close();
     }
 
     private StripeReconciliation reconciliation() {
-        var client = StripeClient.builder().setApiKey("sk_test_reconciliation").setMaxNetworkRetries(0)
-                .setApiBase("http://localhost:" + stripeApi.port()).build();
-        return new StripeReconciliation(client, webhooks, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(72));
-    }
-
-    private static String page(boolean hasMore, String... events) {
-        return "{\"object\": \"list\", \"url\": \"/v1/events\", \"has_more\": " + hasMore + ", \"data\": ["
-                + String.join(",", events) + "]}";
+        return fake.reconciliation("sk_test_reconciliation", webhooks, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private int inboxRows(String eventId) {
@@ -86,13 +81,11 @@ class StripeReconciliationIT extends IntegrationTest {
                 .withQueryParam("created[gte]", equalTo(Long.toString(since)))
                 .withQueryParam("limit", equalTo("100"))
                 .atPriority(2)
-                .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                        .withBody(page(true, arrived, missedPurchase))));
+                .willReturn(page(true, List.of(arrived, missedPurchase))));
         stripeApi.stubFor(get(urlPathEqualTo("/v1/events"))
                 .withQueryParam("starting_after", equalTo("evt_rcB" + tag))
                 .atPriority(1)
-                .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                        .withBody(page(false, missedCancel))));
+                .willReturn(page(false, List.of(missedCancel))));
 
         var pass = reconciliation().reconcile();
         assertThat(pass).isEqualTo(new StripeReconciliation.Pass(3, 2, 1, 0));
