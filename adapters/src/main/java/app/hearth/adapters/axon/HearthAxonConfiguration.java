@@ -2,15 +2,21 @@ package app.hearth.adapters.axon;
 
 import app.hearth.adapters.axon.earnings.EarningsAccountAggregate;
 import app.hearth.domain.earnings.EarningsCommand;
+import app.hearth.domain.shared.RuleViolation;
 import javax.sql.DataSource;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.EhCache3Adapter;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -87,9 +93,44 @@ public class HearthAxonConfiguration {
         return new SpringTransactionManager(transactionManager);
     }
 
+    /**
+     * The connection of the Spring transaction in progress, as jOOQ gets it. Not wrapped in Axon's
+     * {@code UnitOfWorkAwareConnectionProviderWrapper}: that wrapper rolls the JDBC connection back itself when a
+     * unit of work rolls back, and in a caller's Spring transaction (the payment pipeline's) this silently threw away
+     * what the caller had written while Spring went on to commit the rest (ADR 0019). A failed unit of work now only
+     * marks the Spring transaction rollback-only: all of it commits, or none.
+     */
     @Bean
     public ConnectionProvider connectionProvider(DataSource dataSource) {
-        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+        return new SpringDataSourceConnectionProvider(dataSource);
+    }
+
+    /**
+     * Axon's local command bus as its auto-configuration builds it, with one difference: a command refused by a
+     * business rule ({@link RuleViolation}) does not roll the unit of work back. A decider refuses before it applies
+     * anything, so there is nothing to undo, and a rollback would doom the caller's whole transaction for an answer
+     * such as "insufficient balance". Every other failure (a sequence conflict, a missing aggregate, a bug) still
+     * rolls back.
+     */
+    @Bean
+    @Qualifier("localSegment")
+    public SimpleCommandBus commandBus(TransactionManager axonTransactionManager,
+                                       org.axonframework.config.Configuration configuration,
+                                       DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
+        SimpleCommandBus bus = SimpleCommandBus.builder()
+                .transactionManager(axonTransactionManager)
+                .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
+                .spanFactory(configuration.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(configuration.messageMonitor(CommandBus.class, "commandBus"))
+                .rollbackConfiguration(HearthAxonConfiguration::rollsBack)
+                .build();
+        bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(configuration.correlationDataProviders()));
+        return bus;
+    }
+
+    /** Whether a command's unit of work rolls back for {@code failure}: for every unchecked failure but a refusal. */
+    static boolean rollsBack(Throwable failure) {
+        return !(failure instanceof RuleViolation) && RollbackConfigurationType.UNCHECKED_EXCEPTIONS.rollBackOn(failure);
     }
 
     @Bean

@@ -104,7 +104,7 @@ class PaymentOutageIT extends IntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from payment_inbox where provider_event_id like ?",
                 Integer.class, "evt_out" + tag + "%")).isEqualTo(PURCHASES);
         assertThat(jdbc.queryForObject("select count(*) from payment_fact where transaction_id like ? "
-                + "and status in ('APPLIED', 'ALREADY_APPLIED')", Integer.class, "pi_out" + tag + "%"))
+                + "and status = 'APPLIED' and handed_on = 1", Integer.class, "pi_out" + tag + "%"))
                 .as("facts by status: %s", jdbc.queryForList("select status, reason, count(*) from "
                         + "payment_fact where transaction_id like ? group by 1, 2", "pi_out" + tag + "%"))
                 .isEqualTo(PURCHASES);

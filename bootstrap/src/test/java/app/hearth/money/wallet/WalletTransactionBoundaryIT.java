@@ -39,15 +39,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Settles the open question of ADR 0018: a wallet command sent through the {@link WalletCommandBus} inside
+ * Settles the open question of ADR 0018 (ADR 0019): a wallet command sent through the {@link WalletCommandBus} inside
  * {@link Transactions#inTransaction} (as the payment pipeline sends one) does not commit on its own. Axon's unit of
  * work joins the caller's Spring transaction: its event is visible inside that transaction but to no other connection
- * until the caller commits; when the caller throws afterwards the event is rolled back with the caller's writes (the
- * movement id stays free, so a later attempt records it afresh), and when the caller returns it is committed with
- * them. But a wallet command that fails inside the caller's transaction (a refusal; equally a sequence conflict that
- * the bus retries) rolls back the shared connection at once: the caller's earlier writes are silently lost while the
- * caller carries on and commits the rest. In the payment pipeline that loses a notification's inbox row and fact
- * while the wallet keeps its movement and the notification is answered as recorded.
+ * until the caller commits; when the caller throws afterwards the event is rolled back with the caller's writes, and
+ * when the caller returns it is committed with them. A command refused by a rule changes nothing and leaves the
+ * caller's transaction whole; a command that fails otherwise (a sequence conflict, a missing wallet) dooms the
+ * caller's whole transaction, never a part of it. The payment pipeline then tries its transaction again from the
+ * start: a notification is recorded with its fact and its wallet movement, or not at all.
  */
 class WalletTransactionBoundaryIT extends IntegrationTest {
 
@@ -159,14 +158,12 @@ class WalletTransactionBoundaryIT extends IntegrationTest {
     }
 
     /**
-     * What the code does today, not what it should do: Axon's {@code UnitOfWorkAwareConnectionProviderWrapper} rolls
-     * back the JDBC connection itself when a unit of work rolls back, and Spring's connection wrapper intercepts only
-     * close and commit, so the rollback reaches the connection of the caller's transaction. Everything the caller
-     * wrote before the failed command is discarded at once; Spring still sees its transaction active, commits what
-     * comes after, and reports nothing. When this changes, change the test.
+     * A refusal by a rule is an answer: the unit of work does not roll back, and the caller's writes before and after
+     * it commit together. (With Axon's connection wrapper the refusal used to roll the shared connection back, losing
+     * the caller's earlier writes while the later ones committed.)
      */
     @Test
-    void aFailedWalletCommandSilentlyDiscardsTheCallersEarlierWritesAndWhatFollowsCommits() {
+    void aRefusedWalletCommandLeavesTheCallersTransactionWhole() {
         String member = openWallet();
         jdbc.execute("create table if not exists transaction_boundary_probe (note varchar(200) primary key)");
 
@@ -176,28 +173,68 @@ class WalletTransactionBoundaryIT extends IntegrationTest {
             assertThatThrownBy(() -> wallets.send(new WalletCommand.ChargeMessage(member, "too-dear", "companion-1",
                     1_000, T))).isInstanceOfSatisfying(RuleViolation.class,
                     refused -> assertThat(refused.code()).isEqualTo(WalletDecider.INSUFFICIENT_BALANCE));
-            assertThat(TransactionSynchronizationManager.isActualTransactionActive()).isTrue();
-            assertThat(grantsSeenHere(member)).as("the grant before the refusal, inside the transaction").isZero();
+            assertThat(grantsSeenHere(member)).as("the grant before the refusal, inside the transaction").isOne();
             jdbc.update("insert into transaction_boundary_probe (note) values (?)", member + " after");
             wallets.send(grant(member, "after", 4));
         });
 
         assertThat(jdbc.queryForList("select note from transaction_boundary_probe where note like ? order by note",
-                String.class, member + "%")).as("the caller's own rows").containsExactly(member + " after");
-        assertThat(grantsCommitted(member)).isEqualTo(1);
-        assertThat(tokens(member)).as("only the grant after the refusal").isEqualTo(4);
+                String.class, member + "%")).as("the caller's own rows")
+                .containsExactly(member + " after", member + " before");
+        assertThat(grantsCommitted(member)).isEqualTo(2);
+        assertThat(tokens(member)).isEqualTo(7);
     }
 
     /**
-     * The same hazard in the payment pipeline, made deterministic: another transaction holds an uncommitted append to
-     * the wallet, so the pipeline's wallet command waits on the event store's unique key and, once that transaction
-     * commits, fails with a sequence conflict. Its unit of work rolls back the pipeline's connection (the inbox row
-     * and the fact are gone), the bus retries the command on the fresh wallet and succeeds, and the pipeline commits
-     * the movement alone and answers "recorded, applied". A redelivery then records the notification afresh and its
-     * fact ends ALREADY_APPLIED. What the code does today, not what it should do: when this changes, change the test.
+     * A wallet command whose append fails on the database (a sequence conflict: another transaction appended to the
+     * wallet first) inside the caller's transaction comes back as a transient conflict, and no part of the caller's
+     * transaction can commit any more: neither its writes before nor its attempts after. The caller tries again
+     * whole.
      */
     @Test
-    void aWalletConflictInsideThePaymentPipelineKeepsTheMovementButLosesTheInboxRowAndTheFact() throws Exception {
+    void aWalletAppendThatFailsDoomsTheCallersWholeTransaction() throws Exception {
+        String member = openWallet();
+        jdbc.execute("create table if not exists transaction_boundary_probe (note varchar(200) primary key)");
+        var appended = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        try (var threads = Executors.newFixedThreadPool(2)) {
+            Future<?> other = threads.submit(() -> transactions.run(() -> {
+                wallets.send(grant(member, "first", 1));
+                appended.countDown();
+                await(release);
+            }));
+            assertThat(appended.await(20, TimeUnit.SECONDS)).isTrue();
+            Future<?> caller = threads.submit(() -> transactions.run(() -> {
+                jdbc.update("insert into transaction_boundary_probe (note) values (?)", member + " before");
+                assertThatThrownBy(() -> wallets.send(grant(member, "second", 2)))
+                        .isInstanceOfSatisfying(RuleViolation.class, busy -> {
+                            assertThat(busy.category()).isEqualTo(RuleViolation.Category.CONFLICT);
+                            assertThat(busy.code()).isEqualTo("CONCURRENT_UPDATE");
+                        });
+                jdbc.update("insert into transaction_boundary_probe (note) values (?)", member + " after");
+            }));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                    "select count(*) from pg_stat_activity where datname = current_database() "
+                            + "and wait_event_type = 'Lock'", Integer.class) > 0);
+            release.countDown();
+            other.get(20, TimeUnit.SECONDS);
+            assertThatThrownBy(() -> caller.get(20, TimeUnit.SECONDS)).as("the caller's write after the conflict")
+                    .hasMessageContaining("current transaction is aborted");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from transaction_boundary_probe where note like ?",
+                Integer.class, member + "%")).as("the caller's own rows").isZero();
+        assertThat(grantsCommitted(member)).as("only the other writer's grant").isOne();
+        assertThat(tokens(member)).isEqualTo(1);
+    }
+
+    /**
+     * The payment pipeline meets a busy wallet, made deterministic: another transaction holds an uncommitted append
+     * to the wallet, so the pipeline's wallet command waits on the event store's unique key and, once that
+     * transaction commits, fails with a sequence conflict. The pipeline's transaction is rolled back whole and tried
+     * again: one inbox row, one fact APPLIED, one movement, and the answer says so; a redelivery is a duplicate.
+     */
+    @Test
+    void aWalletConflictInsideThePaymentPipelineRetriesTheWholeTransaction() throws Exception {
         String member = "tx-pipeline-" + UUID.randomUUID();
         assertThat(as("member", member).put("/api/v1/me/profile", Map.of("displayName", "Payer", "birthYear", 1950,
                 "languages", List.of("en"), "timeZone", "UTC")).status()).isEqualTo(201);
@@ -232,14 +269,15 @@ class WalletTransactionBoundaryIT extends IntegrationTest {
                             PaymentFacts.Status.APPLIED));
         }
         assertThat(jdbc.queryForObject("select count(*) from payment_inbox where provider_event_id = ?",
-                Integer.class, eventId)).as("inbox rows of the notification").isZero();
-        assertThat(jdbc.queryForObject("select count(*) from payment_fact where transaction_id = ?",
-                Integer.class, transaction)).as("facts of the purchase").isZero();
+                Integer.class, eventId)).as("inbox rows of the notification").isOne();
+        assertThat(jdbc.queryForObject("select status from payment_fact where transaction_id = ?",
+                String.class, transaction)).as("the fact of the purchase").isEqualTo("APPLIED");
+        assertThat(jdbc.queryForObject("select handed_on from payment_fact where transaction_id = ?",
+                Integer.class, transaction)).as("handed on by the committed attempt only").isOne();
         assertThat(tokens(member)).as("the grant and the purchase are in the wallet").isEqualTo(101);
 
         assertThat(webhooks.receive(notification)).as("a redelivery")
-                .isEqualTo(new PaymentWebhooks.Receipt(false, PaymentWebhooks.Outcome.FACT_RECORDED,
-                        PaymentFacts.Status.ALREADY_APPLIED));
+                .isEqualTo(new PaymentWebhooks.Receipt(true, null, null));
         assertThat(tokens(member)).isEqualTo(101);
     }
 

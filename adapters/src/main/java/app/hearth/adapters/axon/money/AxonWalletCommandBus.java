@@ -13,17 +13,22 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Sends wallet commands through Axon. Within a node Axon serializes the commands of one wallet; between nodes a
  * concurrent append surfaces as a sequence conflict, and the command is retried (after a short random pause) on the
- * fresh state, so nothing is decided on a stale balance.
+ * fresh state, so nothing is decided on a stale balance. Inside a caller's transaction (the payment pipeline's) a
+ * conflict cannot be retried here: the failed append has aborted that database transaction, so the conflict goes
+ * back to the caller, which retries its whole transaction (ADR 0019).
  */
 @Component
 public class AxonWalletCommandBus implements WalletCommandBus {
 
     private static final Logger log = LoggerFactory.getLogger(AxonWalletCommandBus.class);
     static final int ATTEMPTS = 25;
+    /** A transient conflict: nothing was recorded, the same request succeeds when tried again. */
+    public static final String CONCURRENT_UPDATE = "CONCURRENT_UPDATE";
 
     private final CommandGateway gateway;
 
@@ -36,6 +41,9 @@ public class AxonWalletCommandBus implements WalletCommandBus {
         try {
             gateway.sendAndWait(command);
         } catch (AggregateStreamCreationException | ConcurrencyException alreadyThere) {
+            if (TransactionSynchronizationManager.isActualTransactionActive()) {
+                throw busy(command);
+            }
             log.debug("wallet of {} is open already", command.memberId());
         }
     }
@@ -49,15 +57,19 @@ public class AxonWalletCommandBus implements WalletCommandBus {
                 throw RuleViolation.notFound(WalletDecider.WALLET_NOT_FOUND,
                         "member " + command.memberId() + " has no wallet");
             } catch (ConcurrencyException raced) {
-                if (attempt == ATTEMPTS) {
-                    throw RuleViolation.conflict("CONCURRENT_UPDATE", "the wallet of member " + command.memberId()
-                            + " kept changing concurrently; retry the request");
+                if (attempt == ATTEMPTS || TransactionSynchronizationManager.isActualTransactionActive()) {
+                    throw busy(command);
                 }
                 log.debug("wallet {} changed concurrently, retrying {} (attempt {})", command.memberId(),
                         command.getClass().getSimpleName(), attempt + 1);
                 pause(attempt);
             }
         }
+    }
+
+    private static RuleViolation busy(WalletCommand command) {
+        return RuleViolation.conflict(CONCURRENT_UPDATE, "the wallet of member " + command.memberId()
+                + " changed concurrently; retry the request");
     }
 
     private static void pause(int attempt) {

@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * The payment pipeline (semantics.md "Payment events", steps 2 to 6). Per notification, one transaction: the inbox
  * row, the fact (once per dedupe key), the purchaser resolved, and the hand-over to the wallets through
- * {@link PaymentApplication} or a pending purchase. Claims of pending purchases take one transaction each, locking
+ * {@link PaymentApplication} or a pending purchase; all of it commits or none, and a transaction that met a busy
+ * wallet is tried again whole. Claims of pending purchases take one transaction each, locking
  * the fact first and then claiming conditionally, the same order as the pipeline, so two nodes never both claim.
  */
 public class PaymentPipeline implements PaymentWebhooks {
@@ -64,14 +65,54 @@ public class PaymentPipeline implements PaymentWebhooks {
         }
     }
 
+    /**
+     * The wallet changed under the pipeline's transaction (another node, a concurrent report): that transaction is
+     * rolled back whole, and is tried again from the start (ADR 0019).
+     */
+    private static final class WalletBusy extends RuntimeException {
+        WalletBusy(String memberId, RuleViolation conflict) {
+            super("the wallet of " + memberId + " was busy", conflict, false, false);
+        }
+    }
+
+    /** How often a transaction that met a busy wallet is tried in all before the caller is told to retry. */
+    static final int BUSY_ATTEMPTS = 8;
+
     @Override
     public Receipt receive(Notification notification) {
         Objects.requireNonNull(notification.reading(), "reading");
-        Instant now = clock.instant();
-        try {
-            return transactions.inTransaction(() -> process(notification, now, null));
-        } catch (WalletRefusal refusal) {
-            return transactions.inTransaction(() -> process(notification, now, refusal.reason));
+        return whileBusy(() -> {
+            Instant now = clock.instant();
+            try {
+                return transactions.inTransaction(() -> process(notification, now, null));
+            } catch (WalletRefusal refusal) {
+                return transactions.inTransaction(() -> process(notification, now, refusal.reason));
+            }
+        });
+    }
+
+    /**
+     * Runs {@code work} (whole transactions) again while a wallet is busy, after a short random pause; past
+     * {@link #BUSY_ATTEMPTS} the failure is transient for the caller (the webhook answers 503, the provider retries).
+     */
+    private <T> T whileBusy(java.util.function.Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (WalletBusy busy) {
+                if (attempt == BUSY_ATTEMPTS) {
+                    throw new IllegalStateException(busy.getMessage() + " " + attempt + " times; nothing recorded, "
+                            + "try again", busy);
+                }
+                log.log(System.Logger.Level.DEBUG, "{0}; trying the transaction again (attempt {1})",
+                        busy.getMessage(), attempt + 1);
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 5L + attempt * 5L));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while retrying a payment", interrupted);
+                }
+            }
         }
     }
 
@@ -148,10 +189,8 @@ public class PaymentPipeline implements PaymentWebhooks {
                 result = wallets.apply(memberId, event);
             } catch (RuleViolation violation) {
                 if (violation.category() == RuleViolation.Category.CONFLICT) {
-                    // the wallet changed under us (another node, a concurrent report): transient, not a reason to
-                    // park; the whole transaction rolls back and the provider's retry or the next pass applies it
-                    throw new IllegalStateException("the wallet of " + memberId + " was busy; nothing recorded, "
-                            + "try again", violation);
+                    // transient, not a reason to park: the whole transaction rolls back and is tried again
+                    throw new WalletBusy(memberId, violation);
                 }
                 throw new WalletRefusal(violation);
             }
@@ -265,12 +304,15 @@ public class PaymentPipeline implements PaymentWebhooks {
     }
 
     private boolean claimOne(PendingPurchases.Pending waiting, String memberId, ClaimKey with) {
-        Instant now = clock.instant();
-        try {
-            return transactions.inTransaction(() -> claimInTransaction(waiting, memberId, with, now, null));
-        } catch (WalletRefusal refusal) {
-            return transactions.inTransaction(() -> claimInTransaction(waiting, memberId, with, now, refusal.reason));
-        }
+        return whileBusy(() -> {
+            Instant now = clock.instant();
+            try {
+                return transactions.inTransaction(() -> claimInTransaction(waiting, memberId, with, now, null));
+            } catch (WalletRefusal refusal) {
+                return transactions.inTransaction(() -> claimInTransaction(waiting, memberId, with, now,
+                        refusal.reason));
+            }
+        });
     }
 
     private boolean claimInTransaction(PendingPurchases.Pending waiting, String memberId, ClaimKey with,

@@ -40,11 +40,7 @@ public class WalletAccess {
         commands.open(new WalletCommand.OpenWallet(memberId, newMemberVersion, zone, at));
     }
 
-    /**
-     * Sends {@code command}, opening the wallet first if the member has none yet. The look-up comes first: a
-     * command to a missing aggregate fails inside Axon's unit of work, which would mark a surrounding transaction
-     * (the payment pipeline's) for rollback; the catch below only covers a wallet opened by a race.
-     */
+    /** Sends {@code command}, opening the wallet first if the member has none yet (or it vanished by a race). */
     public WalletReceipt send(WalletCommand command) {
         if (!history.exists(command.memberId())) {
             open(command.memberId(), command.at());

@@ -42,8 +42,7 @@ public class WalletPaymentApplication implements PaymentApplication {
         Product product = catalogs.productByProviderId(event.productRef()).orElse(null);
         var command = new WalletCommand.ApplyPayment(memberId, event.dedupeKey(), PaymentFacts.of(event), product,
                 clock.instant());
-        // A refusal by a parking rule comes back as a PARKED receipt, not an exception: an exception inside Axon's
-        // unit of work would mark the payment pipeline's transaction, which the unit of work joins, for rollback.
+        // A refusal by a parking rule comes back as a PARKED receipt: for the wallet, parking is an answer.
         WalletReceipt receipt = wallets.send(command);
         if (receipt.isParked()) {
             log.log(System.Logger.Level.WARNING, "ALERT payment parked for review: member={0} event={1}/{2} "
