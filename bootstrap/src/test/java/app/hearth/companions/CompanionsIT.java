@@ -201,7 +201,7 @@ class CompanionsIT extends IntegrationTest {
         assertThat(listed(member, "gender=female")).contains(de, rated).doesNotContain(en, young, ny);
         assertThat(listed(member, "minAge=40&maxAge=65")).contains(de, rated, ny).doesNotContain(en, young);
         assertThat(listed(member, "skill=music")).contains(en, rated).doesNotContain(de, young, ny);
-        assertThat(listed(member, "availableNow=true")).isEmpty(); // nobody is on shift until shifts exist
+        assertThat(listed(member, "availableNow=true")).doesNotContainAnyElementsOf(mine); // none switched on
         assertThat(listed(member, "availableNow=false")).containsAll(mine);
         assertThat(listed(member, "minRating=4.8")).contains(rated).doesNotContain(en, de, young, ny);
         assertThat(listed(member, "timeZone=Europe/Berlin")).contains(de, young).doesNotContain(en, rated, ny);
@@ -281,6 +281,43 @@ class CompanionsIT extends IntegrationTest {
         var teamKinds = new ArrayList<String>();
         teamTrail.body().get("items").forEach(item -> teamKinds.add(item.get("kind").asString()));
         assertThat(teamKinds).containsExactly("TEAM_SUPERVISOR_NAMED", "TEAM_CREATED");
+    }
+
+    @Test
+    void aCompanionSwitchesThemselfAvailableAndASuspensionEndsIt() {
+        String ada = id("avail");
+        Api self = activeCompanion(ada, Map.of());
+        Api member = as("member", "m-" + run);
+        assertThat(self.get("/api/v1/me/availability").body().get("available").asBoolean()).isFalse();
+        assertThat(listed(member, "availableNow=true")).doesNotContain(ada);
+
+        var on = self.put("/api/v1/me/availability", Map.of("available", true));
+        assertThat(on.status()).as(on.raw().body()).isEqualTo(200);
+        assertThat(on.body().get("available").asBoolean()).isTrue();
+        String since = on.body().get("availableSince").asString();
+        assertThat(self.put("/api/v1/me/availability", Map.of("available", true)).body().get("availableSince")
+                .asString()).as("switching on again keeps the time").isEqualTo(since);
+        assertThat(listed(member, "availableNow=true")).contains(ada);
+        assertThat(member.get("/api/v1/companions/" + ada).body().get("availableNow").asBoolean()).isTrue();
+
+        assertThat(self.put("/api/v1/me/availability", Map.of("available", false)).body().get("available")
+                .asBoolean()).isFalse();
+        assertThat(listed(member, "availableNow=true")).doesNotContain(ada);
+
+        self.put("/api/v1/me/availability", Map.of("available", true));
+        assertThat(admin().post("/api/v1/companions/" + ada + "/suspension", Map.of("reason", "review")).status())
+                .isEqualTo(200);
+        assertThat(self.get("/api/v1/me/availability").body().get("available").asBoolean()).isFalse();
+        var refused = self.put("/api/v1/me/availability", Map.of("available", true));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("COMPANION_NOT_ACTIVE");
+        assertThat(self.put("/api/v1/me/availability", Map.of()).code()).isEqualTo("VALIDATION_FAILED");
+
+        String invited = id("avail-invited");
+        admin().post("/api/v1/companions", Map.of("userId", invited, "displayName", "Not yet"));
+        assertThat(as("companion", invited).put("/api/v1/me/availability", Map.of("available", true)).code())
+                .isEqualTo("COMPANION_NOT_ACTIVE");
+        assertThat(member.put("/api/v1/me/availability", Map.of("available", true)).status()).isEqualTo(403);
     }
 
     @Test

@@ -94,6 +94,7 @@ public class SecurityConfiguration {
                             .requestMatchers(HttpMethod.GET, CompanionsController.COMPANIONS,
                                     CompanionsController.COMPANION).authenticated()
                             .requestMatchers(CompanionsController.OWN_PROFILE).hasRole("COMPANION")
+                            .requestMatchers(CompanionsController.OWN_AVAILABILITY).hasRole("COMPANION")
                             .requestMatchers(HttpMethod.POST, CompanionsController.COMPANION + "/suspension",
                                     CompanionsController.COMPANION + "/reinstatement").hasAnyRole(STAFF)
                             .requestMatchers(HttpMethod.PUT, CompanionsController.COMPANION + "/team")

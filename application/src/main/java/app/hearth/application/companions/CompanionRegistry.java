@@ -14,11 +14,15 @@ public interface CompanionRegistry {
 
     /**
      * A companion as recorded. {@code profile} is null until they first save it; {@code rating} is null until
-     * members have rated them.
+     * members have rated them; {@code availableSince} is null while they are not available.
      */
     record Companion(String companionId, CompanionStatus status, String displayName, CompanionProfile profile,
                      String teamId, Double rating, int ratingCount, String invitedBy, Instant invitedAt,
-                     Instant updatedAt) {
+                     Instant updatedAt, Instant availableSince) {
+
+        public boolean available() {
+            return availableSince != null;
+        }
     }
 
     /** The filters, resolved against today's year, after the companion id {@code afterId} (ascending). */
@@ -37,6 +41,9 @@ public interface CompanionRegistry {
     void saveProfile(String companionId, CompanionProfile profile, CompanionStatus status, Instant at);
 
     void setStatus(String companionId, CompanionStatus status, Instant at);
+
+    /** Available since {@code since}, or not available ({@code null}). */
+    void setAvailableSince(String companionId, Instant since, Instant at);
 
     void setTeam(String companionId, String teamId, Instant at);
 

@@ -124,9 +124,6 @@ public class CompanionsService implements Companions {
         int size = Cursors.limit(limit);
         String after = Cursors.decode(CURSOR, cursor);
         Year thisYear = Year.now(clock);
-        if (Boolean.TRUE.equals(search.availableNow())) {
-            return new Page<>(List.of(), null); // nobody is on shift until shifts exist
-        }
         var found = companions.search(new CompanionRegistry.Query(search, search.latestBirthYear(thisYear),
                 search.earliestBirthYear(thisYear), after, size + 1));
         if (found.size() <= size) {
@@ -134,6 +131,25 @@ public class CompanionsService implements Companions {
         }
         var page = found.subList(0, size);
         return new Page<>(page, Cursors.encode(CURSOR, page.getLast().companionId()));
+    }
+
+    @Override
+    public CompanionRegistry.Companion setOwnAvailability(Actor actor, boolean available) {
+        return transactions.inTransaction(() -> {
+            if (actor.role() != Role.COMPANION) {
+                throw RuleViolation.forbidden(CompanionRules.NOT_A_COMPANION,
+                        "only a companion sets their own availability");
+            }
+            var current = companions.lock(actor.userId()).orElseThrow(() -> notFound(actor.userId()));
+            Instant now = clock.instant();
+            Instant since = CompanionRules.availableSince(current.status(), current.availableSince(), available,
+                    now);
+            if (java.util.Objects.equals(since, current.availableSince())) {
+                return current;
+            }
+            companions.setAvailableSince(actor.userId(), since, now);
+            return companions.find(actor.userId()).orElseThrow();
+        });
     }
 
     @Override
@@ -157,6 +173,9 @@ public class CompanionsService implements Companions {
                     : CompanionRules.reinstate(current.status(), current.profile() != null);
             Instant now = clock.instant();
             companions.setStatus(companionId, next, now);
+            if (next == CompanionStatus.SUSPENDED) {
+                companions.setAvailableSince(companionId, null, now);
+            }
             record(actor, kind, companionId, current.status().name(), next.name(), reason, now);
             log.log(System.Logger.Level.INFO, "{0}: companion {1} {2} -> {3}", actor.recorded(), companionId,
                     current.status(), next);

@@ -89,6 +89,14 @@ public class JooqCompanionRegistry implements CompanionRegistry {
     }
 
     @Override
+    public void setAvailableSince(String companionId, Instant since, Instant at) {
+        sql.update(COMPANION)
+                .set(COMPANION.AVAILABLE_SINCE, since == null ? null : since.atOffset(ZoneOffset.UTC))
+                .set(COMPANION.UPDATED_AT, at.atOffset(ZoneOffset.UTC))
+                .where(COMPANION.COMPANION_ID.eq(companionId)).execute();
+    }
+
+    @Override
     public void setTeam(String companionId, String teamId, Instant at) {
         sql.update(COMPANION).set(COMPANION.TEAM_ID, teamId).set(COMPANION.UPDATED_AT, at.atOffset(ZoneOffset.UTC))
                 .where(COMPANION.COMPANION_ID.eq(companionId)).execute();
@@ -125,6 +133,9 @@ public class JooqCompanionRegistry implements CompanionRegistry {
         if (search.region() != null) {
             conditions.add(DSL.lower(COMPANION.REGION).eq(search.region().toLowerCase(java.util.Locale.ROOT)));
         }
+        if (Boolean.TRUE.equals(search.availableNow())) {
+            conditions.add(COMPANION.AVAILABLE_SINCE.isNotNull());
+        }
         if (query.afterId() != null) {
             conditions.add(COMPANION.COMPANION_ID.gt(query.afterId()));
         }
@@ -149,6 +160,7 @@ public class JooqCompanionRegistry implements CompanionRegistry {
         return new Companion(row.getCompanionId(), CompanionStatus.valueOf(row.getStatus()), row.getDisplayName(),
                 profile, row.getTeamId(), row.getRating() == null ? null : row.getRating().doubleValue(),
                 row.getRatingCount(), row.getInvitedBy(), row.getInvitedAt().toInstant(),
-                row.getUpdatedAt().toInstant());
+                row.getUpdatedAt().toInstant(),
+                row.getAvailableSince() == null ? null : row.getAvailableSince().toInstant());
     }
 }

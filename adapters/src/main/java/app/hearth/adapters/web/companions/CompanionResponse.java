@@ -29,7 +29,7 @@ public record CompanionResponse(String companionId, String displayName, String b
                 profile == null ? null : profile.yearsOfExperience(),
                 profile == null ? null : profile.timeZone().getId(),
                 profile == null ? null : profile.region(),
-                companion.rating(), companion.ratingCount(), false,
+                companion.rating(), companion.ratingCount(), companion.available(),
                 staffFields ? companion.status().name().toLowerCase(java.util.Locale.ROOT) : null,
                 staffFields ? companion.teamId() : null,
                 staffFields && profile != null ? profile.birthYear() : null);

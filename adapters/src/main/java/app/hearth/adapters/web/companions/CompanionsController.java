@@ -35,6 +35,7 @@ public class CompanionsController {
     public static final String COMPANIONS = "/api/v1/companions";
     public static final String COMPANION = COMPANIONS + "/{companionId}";
     public static final String OWN_PROFILE = "/api/v1/me/companion-profile";
+    public static final String OWN_AVAILABILITY = "/api/v1/me/availability";
 
     /** Invite a user as a companion. */
     public record InviteRequest(@NotBlank String userId, @NotBlank String displayName) {
@@ -51,6 +52,13 @@ public class CompanionsController {
     }
 
     /** The team to move a companion into. */
+    public record AvailabilityRequest(@jakarta.validation.constraints.NotNull Boolean available) {
+    }
+
+    /** Whether the companion is available, and since when (null while not). */
+    public record AvailabilityResponse(boolean available, java.time.Instant availableSince) {
+    }
+
     public record TeamMoveRequest(@NotBlank String teamId) {
     }
 
@@ -120,6 +128,24 @@ public class CompanionsController {
         return response(actor, companions.saveOwnProfile(actor, new Companions.ProfileInput(request.displayName(),
                 request.bio(), request.photoUrl(), request.languages(), request.gender(), request.birthYear(),
                 request.skills(), request.yearsOfExperience(), request.timeZone())));
+    }
+
+    @GetMapping(OWN_AVAILABILITY)
+    @Operation(summary = "Whether the calling companion is available, and since when (companion)")
+    public AvailabilityResponse ownAvailability(@Parameter(hidden = true) Actor actor) {
+        return availability(companions.find(actor, actor.userId()));
+    }
+
+    @PutMapping(OWN_AVAILABILITY)
+    @Operation(summary = "The calling companion switches themself available or not; only an active companion may "
+            + "become available, a suspension ends it (companion)")
+    public AvailabilityResponse setOwnAvailability(@Parameter(hidden = true) Actor actor,
+                                                   @Valid @RequestBody AvailabilityRequest request) {
+        return availability(companions.setOwnAvailability(actor, request.available()));
+    }
+
+    private static AvailabilityResponse availability(CompanionRegistry.Companion companion) {
+        return new AvailabilityResponse(companion.available(), companion.availableSince());
     }
 
     @PostMapping(COMPANION + "/suspension")
