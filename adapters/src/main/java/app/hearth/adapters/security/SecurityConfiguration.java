@@ -11,6 +11,7 @@ import app.hearth.adapters.web.ratelimit.RateLimitFilter;
 import app.hearth.adapters.web.ratelimit.RateLimitProperties;
 import app.hearth.adapters.web.ratelimit.RateLimiter;
 import app.hearth.adapters.web.payments.PaymentOperationsController;
+import app.hearth.adapters.webhooks.LiveKitWebhookController;
 import app.hearth.adapters.webhooks.WebhooksController;
 import app.hearth.adapters.web.checkout.CheckoutController;
 import app.hearth.adapters.web.money.CatalogController;
@@ -156,10 +157,10 @@ public class SecurityConfiguration {
 
     // --- payments (adr/0016) -------------------------------------------------------------------------------------
     /**
-     * The payment providers' webhooks carry no Hearth token: they authenticate themselves in the controller
-     * (Stripe's signature, Adapty's Authorization value). This chain comes first and reads no bearer token, so an
+     * The providers' webhooks carry no Hearth token: they authenticate themselves in the controller (Stripe's
+     * signature, Adapty's Authorization value, LiveKit's signed token). This chain comes first and reads no bearer token, so an
      * Adapty Authorization value that happens to look like one is never taken for a Hearth token; only POST to the
-     * two webhooks is open, anything else under /api/v1/webhooks is refused.
+     * three webhooks is open, anything else under /api/v1/webhooks is refused.
      */
     @Bean
     @Order(1)
@@ -172,6 +173,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(routes -> routes
                         .requestMatchers(HttpMethod.POST, WebhooksController.STRIPE, WebhooksController.ADAPTY)
                         .permitAll()
+                        // media (LiveKit): its signed token over the body's SHA-256, checked in the controller
+                        .requestMatchers(HttpMethod.POST, LiveKitWebhookController.LIVEKIT).permitAll()
                         .anyRequest().denyAll())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated));
         return http.build();

@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  * answers 503 so the provider retries (Adapty stops retrying on any answer from 200 to 404).
  */
 @RestController
-@Tag(name = "Webhooks", description = "Payment providers' notifications (Stripe, Adapty); authenticated by the "
+@Tag(name = "Webhooks", description = "Providers' notifications (Stripe, Adapty, LiveKit); authenticated by the "
         + "provider's signature or Authorization value, not by a Hearth token")
 public class WebhooksController {
 

@@ -1,2 +1,2 @@
-/** Webhooks of the payment providers: authenticating Stripe and Adapty, reading their events, answering them. */
+/** Webhooks of the payment providers and of LiveKit: authenticating them, reading their events, answering them. */
 package app.hearth.adapters.webhooks;

@@ -1,0 +1,2 @@
+/** Integration tests of media: LiveKit's webhook as LiveKit's server sends it. */
+package app.hearth.media;
