@@ -84,7 +84,8 @@ public sealed interface CallCommand {
 
     /**
      * A liveness checkpoint: the latest moments each side was proven alive (a heartbeat, a media event). Either may
-     * be null when nothing new is known of that side, not both. Moments after {@code at} count as {@code at}.
+     * be null when nothing new is known of that side, not both. Moments after {@code at} count as {@code at};
+     * moments older than what the call knows change nothing; before the connect a proof changes nothing.
      */
     record ProvePresence(String callId, Instant memberSeenAt, Instant companionSeenAt, Instant at)
             implements CallCommand {

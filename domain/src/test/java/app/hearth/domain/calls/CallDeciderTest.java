@@ -402,6 +402,14 @@ class CallDeciderTest {
         }
 
         @Test
+        void anExtensionThatArrivesLateButBeforeTheWatchdogKeepsTheCallGoing() {
+            var call = CallDriver.connected().heartbeats(10, 120);
+            call.run(new ExtendCoverage(CALL, t(250), t(131))); // after t(130): facts first, then deadlines
+            assertThat(call.state(Connected.class).coveredUntil()).isEqualTo(t(250));
+            assertThat(call.run(expire(DeadlineKind.BALANCE, t(132)))).isEmpty();
+        }
+
+        @Test
         void anUnextendedHoldEndsTheCallAtTheEndOfTheCoveredTime() {
             var call = CallDriver.connected().heartbeats(10, 120);
             call.run(new CoverageNotExtended(CALL, t(130), t(70)));
