@@ -1,0 +1,93 @@
+package app.hearth.domain.calls;
+
+import app.hearth.domain.money.wallet.CallKind;
+import java.time.Instant;
+import org.jmolecules.event.annotation.DomainEvent;
+
+/**
+ * What happened to a call. The {@link DomainEvent} names are the stored event type names ({@code call.*}): they
+ * never change when a class moves or is renamed. A call has at most one {@link CallEnded}, and nothing after it.
+ */
+public sealed interface CallEvent {
+
+    String callId();
+
+    /** When the event was decided (the command's time). */
+    Instant at();
+
+    @DomainEvent(namespace = "call", name = "CallRequested")
+    record CallRequested(String callId, String memberId, String companionId, CallKind kind, Instant at)
+            implements CallEvent {
+    }
+
+    @DomainEvent(namespace = "call", name = "CallAccepted")
+    record CallAccepted(String callId, String companionId, Instant at) implements CallEvent {
+    }
+
+    @DomainEvent(namespace = "call", name = "ParticipantJoined")
+    record ParticipantJoined(String callId, String participantId, Side side, Instant at) implements CallEvent {
+    }
+
+    /**
+     * Both participants are in the media room: the call is connected at {@code connectedAt}, both sides count as
+     * present then, and the first hold covers it until {@code coveredUntil} (2 minutes).
+     */
+    @DomainEvent(namespace = "call", name = "CallConnected")
+    record CallConnected(String callId, Instant connectedAt, Instant coveredUntil, Instant at) implements CallEvent {
+    }
+
+    /**
+     * The latest moments each side is proven alive moved forward; {@code bothUntil} is the earlier of the two: the
+     * last moment both sides were proven present, where billing would stop.
+     */
+    @DomainEvent(namespace = "call", name = "PresenceProven")
+    record PresenceProven(String callId, Instant memberSeenAt, Instant companionSeenAt, Instant bothUntil,
+                          Instant at) implements CallEvent {
+    }
+
+    /** The hold covers the call until {@code coveredUntil}; a running-out balance was topped up, if it was. */
+    @DomainEvent(namespace = "call", name = "CoverageExtended")
+    record CoverageExtended(String callId, Instant coveredUntil, Instant at) implements CallEvent {
+    }
+
+    /** The hold could not be extended: the call is covered until {@code coveredUntil} and no further. */
+    @DomainEvent(namespace = "call", name = "CoverageNotExtended")
+    record CoverageNotExtended(String callId, Instant coveredUntil, Instant at) implements CallEvent {
+    }
+
+    /** The member is told the call ends for balance at {@code endsAt}, {@code secondsLeft} (120 or 30) before. */
+    @DomainEvent(namespace = "call", name = "BalanceWarning")
+    record BalanceWarning(String callId, int secondsLeft, Instant endsAt, Instant at) implements CallEvent {
+    }
+
+    /**
+     * The call ended, once. For a call that never connected, {@code connectedAt} and {@code billableUntil} are null
+     * and the numbers are 0.
+     *
+     * @param endedBy          the participant who hung up, declined or cancelled, the staff id, or null for a deadline
+     * @param endedAt          when the call ended by the rules: the command's time, or the due time of the deadline
+     *                         that ended it (for {@link EndReason#CONNECTION_LOST}: the last moment both sides were
+     *                         proven present)
+     * @param billableUntil    the last billable moment: the last moment both sides were proven present, capped at the
+     *                         covered time
+     * @param connectedSeconds whole seconds from {@code connectedAt} to {@code endedAt}
+     * @param billableSeconds  whole seconds from {@code connectedAt} to {@code billableUntil}; 0 when not chargeable
+     * @param chargeable       connected for at least 60 s (a shorter call is not charged)
+     */
+    @DomainEvent(namespace = "call", name = "CallEnded")
+    record CallEnded(String callId, String memberId, String companionId, CallKind kind, EndReason reason,
+                     String endedBy, Instant connectedAt, Instant endedAt, Instant billableUntil,
+                     long connectedSeconds, long billableSeconds, boolean chargeable, Instant at)
+            implements CallEvent {
+
+        /** Connected, and ended by a hang-up or {@link EndReason#BALANCE_EXHAUSTED}. */
+        public boolean completed() {
+            return connectedAt != null && reason.completesAConnectedCall();
+        }
+
+        /** Started minutes of billable time (what V1 charges and earnings credit); 0 when not chargeable. */
+        public long billableMinutes() {
+            return CallDecider.billableMinutes(this);
+        }
+    }
+}
