@@ -47,7 +47,7 @@ public class PushyVoipPushSender implements VoipPushSender, AutoCloseable {
                 .addCustomProperty("deepLink", call.deepLink())
                 .build();
         var notification = new SimpleApnsPushNotification(apnsVoipToken, topic, payload, call.expiresAt(),
-                DeliveryPriority.IMMEDIATE, PushType.VOIP, call.callId());
+                DeliveryPriority.IMMEDIATE, PushType.VOIP);
         try {
             PushNotificationResponse<SimpleApnsPushNotification> response = client.sendNotification(notification)
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
