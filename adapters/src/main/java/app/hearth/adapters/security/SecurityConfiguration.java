@@ -5,6 +5,7 @@ import app.hearth.adapters.web.access.AccessController;
 import app.hearth.adapters.web.companions.CompanionsController;
 import app.hearth.adapters.web.companions.SkillsController;
 import app.hearth.adapters.web.companions.TeamsController;
+import app.hearth.adapters.web.devices.DevicesController;
 import app.hearth.adapters.web.experiments.ExperimentsController;
 import app.hearth.adapters.web.members.MeController;
 import app.hearth.adapters.web.ratelimit.RateLimitFilter;
@@ -111,6 +112,10 @@ public class SecurityConfiguration {
                             .requestMatchers(HttpMethod.PUT, MeController.PROFILE).authenticated()
                             .requestMatchers(HttpMethod.POST, MeController.IDENTITIES).authenticated()
                             .requestMatchers(HttpMethod.DELETE, MeController.ME).authenticated()
+                            // devices: anyone signed in registers their own (the routes name no user)
+                            .requestMatchers(HttpMethod.GET, DevicesController.DEVICES).authenticated()
+                            .requestMatchers(HttpMethod.PUT, DevicesController.DEVICE).authenticated()
+                            .requestMatchers(HttpMethod.DELETE, DevicesController.DEVICE).authenticated()
                             // paywall experiments
                             .requestMatchers(HttpMethod.GET, ExperimentsController.PAYWALL).authenticated()
                             .requestMatchers(ExperimentsController.EXPERIMENTS, ExperimentsController.EXPERIMENTS
