@@ -163,9 +163,9 @@ public class SecurityConfiguration {
     // --- payments (adr/0016) -------------------------------------------------------------------------------------
     /**
      * The providers' webhooks carry no Hearth token: they authenticate themselves in the controller (Stripe's
-     * signature, Adapty's Authorization value, LiveKit's signed token). This chain comes first and reads no bearer token, so an
-     * Adapty Authorization value that happens to look like one is never taken for a Hearth token; only POST to the
-     * three webhooks is open, anything else under /api/v1/webhooks is refused.
+     * signature, Adapty's Authorization value, LiveKit's signed token). This chain comes first and reads no bearer
+     * token, so an Adapty Authorization value that happens to look like one is never taken for a Hearth token; only
+     * POST to the three webhooks is open, anything else under /api/v1/webhooks is refused.
      */
     @Bean
     @Order(1)
