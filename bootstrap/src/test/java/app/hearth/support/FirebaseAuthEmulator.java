@@ -182,6 +182,8 @@ public final class FirebaseAuthEmulator implements AutoCloseable {
      */
     @Override
     public void close() {
+        // later tests in this JVM (the FCM sender's own Firebase app) must not take the emulator's credentials
+        FirebaseProcessEnvironment.clearCache();
         List<ProcessHandle> children = new ArrayList<>(process.descendants().toList());
         process.destroy();
         try {
