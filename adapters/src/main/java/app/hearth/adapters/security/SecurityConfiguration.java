@@ -5,6 +5,7 @@ import app.hearth.adapters.web.access.AccessController;
 import app.hearth.adapters.web.companions.CompanionsController;
 import app.hearth.adapters.web.companions.SkillsController;
 import app.hearth.adapters.web.companions.TeamsController;
+import app.hearth.adapters.web.calls.CallsController;
 import app.hearth.adapters.web.devices.DevicesController;
 import app.hearth.adapters.web.experiments.ExperimentsController;
 import app.hearth.adapters.web.members.MeController;
@@ -133,6 +134,14 @@ public class SecurityConfiguration {
                             .requestMatchers(HttpMethod.POST, CheckoutController.CHECKOUT_SESSIONS).authenticated()
                             .requestMatchers(HttpMethod.GET, WalletController.WALLET, WalletController.MOVEMENTS)
                             .authenticated()
+                            // calls: members place them; every other route is open to any signed-in user and
+                            // the use case lets only the call's participants (and staff, to end it) through
+                            .requestMatchers(HttpMethod.POST, CallsController.CALLS).hasRole("MEMBER")
+                            .requestMatchers(HttpMethod.POST, CallsController.CALL + "/accept",
+                                    CallsController.CALL + "/decline", CallsController.CALL + "/cancel",
+                                    CallsController.CALL + "/hangup", CallsController.CALL + "/heartbeats")
+                            .authenticated()
+                            .requestMatchers(HttpMethod.GET, CallsController.CALL + "/media").authenticated()
                             .anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(resource -> resource

@@ -9,6 +9,12 @@ public interface Transactions {
 
     <T> T inTransaction(Supplier<T> work);
 
+    /**
+     * Runs {@code work} in a transaction of its own, committed when it returns, even when called inside another
+     * transaction (which is suspended meanwhile and may still roll back without undoing it).
+     */
+    <T> T inNewTransaction(Supplier<T> work);
+
     default void run(Runnable work) {
         inTransaction(() -> {
             work.run();

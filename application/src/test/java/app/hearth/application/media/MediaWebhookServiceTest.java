@@ -39,6 +39,11 @@ class MediaWebhookServiceTest {
         public <T> T inTransaction(Supplier<T> work) {
             return work.get();
         }
+
+        @Override
+        public <T> T inNewTransaction(Supplier<T> work) {
+            return work.get();
+        }
     };
     final MediaWebhookService service = new MediaWebhookService(inbox, List.of(heard::add), direct,
             Clock.fixed(NOW, ZoneOffset.UTC));

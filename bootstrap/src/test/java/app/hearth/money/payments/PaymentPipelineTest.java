@@ -58,6 +58,11 @@ class PaymentPipelineTest {
 
     private final Transactions transactions = new Transactions() {
         @Override
+        public <T> T inNewTransaction(Supplier<T> work) {
+            throw new UnsupportedOperationException("the pipeline uses one transaction");
+        }
+
+        @Override
         public <T> T inTransaction(Supplier<T> work) {
             var inbox = new LinkedHashMap<>(inboxRows);
             var facts = new LinkedHashMap<>(factRows);

@@ -33,6 +33,9 @@ public interface Metering {
     /** Asks the hold to cover {@code seconds} more; {@code coveredSeconds} says how far it now reaches. */
     HoldResult extendHold(String memberId, String holdId, String extensionId, long seconds, Instant at);
 
+    /** The hold as it stands (what it holds and covers), or empty when the member never had it. */
+    java.util.Optional<HoldResult> hold(String memberId, String holdId, Instant at);
+
     /** Charges {@code usedSeconds} of connected time (nothing under 60 s) and releases the rest. */
     HoldResult captureHold(String memberId, String holdId, long usedSeconds, Instant at);
 

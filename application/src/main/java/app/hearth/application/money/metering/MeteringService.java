@@ -40,6 +40,13 @@ public class MeteringService implements Metering {
     }
 
     @Override
+    public java.util.Optional<HoldResult> hold(String memberId, String holdId, Instant at) {
+        return WalletDecider.hold(wallets.state(memberId, at), holdId).map(hold -> new HoldResult(hold.holdId(),
+                hold.status(), hold.unit(), hold.held(), hold.coveredSeconds(), hold.charged(), hold.released(),
+                true));
+    }
+
+    @Override
     public HoldResult captureHold(String memberId, String holdId, long usedSeconds, Instant at) {
         return hold(wallets.send(new WalletCommand.CaptureHold(memberId, holdId, usedSeconds, at)));
     }

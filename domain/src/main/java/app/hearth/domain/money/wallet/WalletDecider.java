@@ -159,6 +159,12 @@ public final class WalletDecider {
         return new WalletReceipt(command.movementId(), alreadyRecorded, outcome, amount, released, hold);
     }
 
+    /** The hold {@code holdId} of {@code wallet} as it stands, or empty when the wallet never had it. */
+    public static java.util.Optional<WalletReceipt.HoldState> hold(Wallet wallet, String holdId) {
+        return wallet instanceof Open open ? java.util.Optional.ofNullable(holdState(open, holdId))
+                : java.util.Optional.empty();
+    }
+
     private static WalletReceipt.HoldState holdState(Open wallet, String holdId) {
         Hold open = wallet.holds().get(holdId);
         if (open != null) {

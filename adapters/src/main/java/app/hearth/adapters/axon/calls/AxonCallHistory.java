@@ -1,0 +1,27 @@
+package app.hearth.adapters.axon.calls;
+
+import app.hearth.application.calls.CallHistory;
+import app.hearth.domain.calls.CallDecider;
+import app.hearth.domain.calls.CallEvent;
+import app.hearth.domain.calls.CallSession;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+/** Reads a call straight from Axon's event store (also what another node appended a moment ago). */
+@Component
+public class AxonCallHistory implements CallHistory {
+
+    private final EventStore eventStore;
+
+    public AxonCallHistory(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    @Override
+    public CallSession state(String callId) {
+        CallSession[] state = {CallDecider.initialState()};
+        eventStore.readEvents(CallAggregate.aggregateId(callId)).asStream()
+                .forEach(message -> state[0] = CallDecider.evolve(state[0], (CallEvent) message.getPayload()));
+        return state[0];
+    }
+}

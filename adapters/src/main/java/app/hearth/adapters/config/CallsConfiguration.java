@@ -1,0 +1,91 @@
+package app.hearth.adapters.config;
+
+import app.hearth.adapters.calls.CallMediaEvents;
+import app.hearth.adapters.calls.CallWatchdogTimer;
+import app.hearth.adapters.persistence.deadlines.DeadlinePoller;
+import app.hearth.application.calls.CallCommandBus;
+import app.hearth.application.calls.CallHistory;
+import app.hearth.application.calls.CallLines;
+import app.hearth.application.calls.CallNotifications;
+import app.hearth.application.calls.CallQueries;
+import app.hearth.application.calls.CallSettlement;
+import app.hearth.application.calls.CallSignals;
+import app.hearth.application.calls.CallWatchdog;
+import app.hearth.application.calls.CallsService;
+import app.hearth.application.calls.LivenessBoard;
+import app.hearth.application.companions.CompanionRegistry;
+import app.hearth.application.deadlines.DeadlineHandler;
+import app.hearth.application.deadlines.Deadlines;
+import app.hearth.application.earnings.EarningsCommandBus;
+import app.hearth.application.earnings.EarningsLedger;
+import app.hearth.application.media.MediaRooms;
+import app.hearth.application.members.MemberProfiles;
+import app.hearth.application.money.metering.Metering;
+import app.hearth.application.push.IncomingCallPush;
+import app.hearth.application.shared.Transactions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Builds the calls use cases and what keeps calls honest while nobody asks: the deadline poller (persistent
+ * wake-ups, ADR 0026) and the watchdog's timer, both only in server mode.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CallsConfiguration {
+
+    @Bean
+    CallsService callsService(CallCommandBus commands, CallHistory history, CallLines lines, Deadlines deadlines,
+                              LivenessBoard board, Metering metering, CompanionRegistry companions,
+                              CallQueries queries, MediaRooms rooms, Transactions transactions, Clock clock,
+                              @Value("${hearth.calls.media-join-window:PT60S}") Duration joinWindow) {
+        return new CallsService(commands, history, lines, deadlines, board, metering, companions, queries, rooms,
+                transactions, clock, joinWindow);
+    }
+
+    @Bean
+    CallSettlement callSettlement(Metering metering, EarningsLedger earnings, EarningsCommandBus earningsAccounts,
+                                  CompanionRegistry companions) {
+        return new CallSettlement(metering, earnings, earningsAccounts, companions);
+    }
+
+    @Bean
+    CallNotifications callNotifications(CallSignals signals, IncomingCallPush push, MemberProfiles profiles,
+                                        MediaRooms rooms, Clock clock,
+                                        @Value("${hearth.calls.media-join-window:PT60S}") Duration joinWindow) {
+        return new CallNotifications(signals, push, profiles, rooms, clock, joinWindow);
+    }
+
+    @Bean
+    CallMediaEvents callMediaEvents(CallsService calls) {
+        return new CallMediaEvents(calls);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "hearth.mode", havingValue = "server", matchIfMissing = true)
+    DeadlinePoller deadlinePoller(DSLContext sql, PlatformTransactionManager transactionManager,
+                                  List<DeadlineHandler> handlers, Clock clock,
+                                  @Value("${hearth.deadlines.poll-interval:PT0.5S}") Duration pollInterval,
+                                  @Value("${hearth.deadlines.workers:2}") int workers) {
+        return new DeadlinePoller(sql, transactionManager, handlers, clock, pollInterval, workers);
+    }
+
+    @Bean
+    CallWatchdog callWatchdog(CallQueries queries, LivenessBoard board, CallsService calls, Deadlines deadlines,
+                              CallSignals signals, Clock clock) {
+        return new CallWatchdog(queries, board, calls, deadlines, signals, clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "hearth.mode", havingValue = "server", matchIfMissing = true)
+    CallWatchdogTimer callWatchdogTimer(CallWatchdog watchdog,
+                                        @Value("${hearth.calls.watchdog-interval:PT1S}") Duration interval) {
+        return new CallWatchdogTimer(watchdog, interval);
+    }
+}

@@ -1,0 +1,46 @@
+package app.hearth.adapters.persistence.deadlines;
+
+import static app.hearth.adapters.persistence.jooq.Tables.DEADLINE;
+
+import app.hearth.application.deadlines.Deadlines;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+/** Deadlines in the {@code deadline} table; every change joins the caller's transaction. */
+@Component
+public class JooqDeadlines implements Deadlines {
+
+    private final DSLContext sql;
+
+    public JooqDeadlines(DSLContext sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public void schedule(String kind, String key, Instant due) {
+        OffsetDateTime at = due.atOffset(ZoneOffset.UTC);
+        sql.insertInto(DEADLINE)
+                .set(DEADLINE.KIND, kind).set(DEADLINE.DEADLINE_KEY, key).set(DEADLINE.DUE_AT, at)
+                .set(DEADLINE.ATTEMPTS, 0)
+                .onConflict(DEADLINE.KIND, DEADLINE.DEADLINE_KEY).doUpdate()
+                .set(DEADLINE.DUE_AT, at).set(DEADLINE.ATTEMPTS, 0).setNull(DEADLINE.LAST_ERROR)
+                .where(DEADLINE.DUE_AT.ne(at).or(DEADLINE.ATTEMPTS.ne(0)))
+                .execute();
+    }
+
+    @Override
+    public void cancel(String kind, String key) {
+        sql.deleteFrom(DEADLINE).where(DEADLINE.KIND.eq(kind), DEADLINE.DEADLINE_KEY.eq(key)).execute();
+    }
+
+    @Override
+    public Optional<Instant> due(String kind, String key) {
+        return sql.select(DEADLINE.DUE_AT).from(DEADLINE)
+                .where(DEADLINE.KIND.eq(kind), DEADLINE.DEADLINE_KEY.eq(key))
+                .fetchOptional(DEADLINE.DUE_AT).map(OffsetDateTime::toInstant);
+    }
+}

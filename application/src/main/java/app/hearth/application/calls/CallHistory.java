@@ -1,0 +1,12 @@
+package app.hearth.application.calls;
+
+import app.hearth.domain.calls.CallSession;
+import org.jmolecules.architecture.hexagonal.SecondaryPort;
+
+/** Reads a call's state from its event stream (the truth, not a projection). */
+@SecondaryPort
+public interface CallHistory {
+
+    /** The state of {@code callId}: {@link CallSession.NotRequested} when no such call was ever requested. */
+    CallSession state(String callId);
+}

@@ -1,0 +1,81 @@
+package app.hearth.application.calls;
+
+import app.hearth.application.companions.CompanionRegistry;
+import app.hearth.application.earnings.EarningsCommandBus;
+import app.hearth.application.earnings.EarningsLedger;
+import app.hearth.application.money.metering.Metering;
+import app.hearth.domain.access.Actor;
+import app.hearth.domain.calls.CallEvent.CallEnded;
+import app.hearth.domain.earnings.ActivityKind;
+import app.hearth.domain.earnings.EarningsCommand;
+import app.hearth.domain.money.wallet.CallKind;
+import app.hearth.domain.money.wallet.WalletReceipt;
+import java.time.ZoneId;
+
+/**
+ * What an ended call settles, once per call whatever retries or replays happen: the member's hold is captured for
+ * the billable time (nothing under 60 s) or released when the call never connected, and a completed call credits the
+ * companion's Earning Coins: billable minutes at the call kind's rate, with the multiplier in force at the connect.
+ * Each step is idempotent on the call (the hold is the call's, the credit's source reference is the call).
+ */
+public class CallSettlement {
+
+    /** How Hearth's own process is recorded in the ledgers. */
+    public static final String PROCESS = "calls";
+
+    private final Metering metering;
+    private final EarningsLedger earnings;
+    private final EarningsCommandBus earningsAccounts;
+    private final CompanionRegistry companions;
+
+    public CallSettlement(Metering metering, EarningsLedger earnings, EarningsCommandBus earningsAccounts,
+                          CompanionRegistry companions) {
+        this.metering = metering;
+        this.earnings = earnings;
+        this.earningsAccounts = earningsAccounts;
+        this.companions = companions;
+    }
+
+    /** The credit's source reference: one credit per call. */
+    public static String sourceReference(String callId) {
+        return "call:" + callId;
+    }
+
+    public void settle(CallEnded ended) {
+        String holdId = CallsService.holdId(ended.callId());
+        if (ended.connectedAt() == null) {
+            releaseIfOpen(ended, holdId);
+            return;
+        }
+        metering.hold(ended.memberId(), holdId, ended.endedAt()).ifPresent(hold -> {
+            if (hold.status() == WalletReceipt.HoldStatus.OPEN) {
+                metering.captureHold(ended.memberId(), holdId, ended.billableSeconds(), ended.at());
+            }
+        });
+        if (ended.completed() && ended.billableMinutes() > 0) {
+            credit(ended);
+        }
+    }
+
+    private void releaseIfOpen(CallEnded ended, String holdId) {
+        metering.hold(ended.memberId(), holdId, ended.at()).ifPresent(hold -> {
+            if (hold.status() == WalletReceipt.HoldStatus.OPEN) {
+                metering.releaseHold(ended.memberId(), holdId, ended.at());
+            }
+        });
+    }
+
+    private void credit(CallEnded ended) {
+        earningsAccounts.open(new EarningsCommand.OpenEarningsAccount(ended.companionId(), Actor.system(PROCESS),
+                ended.connectedAt()));
+        var companion = companions.find(ended.companionId());
+        ZoneId zone = companion.map(CompanionRegistry.Companion::profile).map(profile -> profile.timeZone())
+                .orElse(null);
+        Integer rating = companion.map(CompanionRegistry.Companion::rating)
+                .map(value -> (int) Math.round(value * 100)).orElse(null);
+        ActivityKind activity = ended.kind() == CallKind.VIDEO ? ActivityKind.VIDEO_CALL_MINUTE
+                : ActivityKind.AUDIO_CALL_MINUTE;
+        earnings.credit(new EarningsLedger.ActivityCredit(ended.companionId(), sourceReference(ended.callId()),
+                activity, ended.billableMinutes(), ended.connectedAt(), zone, rating, PROCESS));
+    }
+}
