@@ -150,7 +150,8 @@ public class CallsService implements Calls, DeadlineHandler {
         List<String> candidates = ANY_COMPANION.equals(companionId) ? routingCandidates(member.userId(), now)
                 : List.of(requireCallable(companionId, member.userId()));
         // the hold first: no ringing without a billable minute, and nothing else may spend it meanwhile
-        metering.placeHold(member.userId(), holdId(id), kind, CallDecider.FIRST_HOLD.toSeconds(), now);
+        long firstCover = metering.placeHold(member.userId(), holdId(id), kind, CallDecider.FIRST_HOLD.toSeconds(),
+                now).coveredSeconds();
         try {
             CallSession ringing = retrying(() -> transactions.inTransaction(() -> {
                 if (!lines.claim(member.userId(), id)) {
@@ -159,7 +160,7 @@ public class CallsService implements Calls, DeadlineHandler {
                 for (String candidate : candidates) {
                     if (lines.claim(candidate, id)) {
                         return settle(commands.send(new CallCommand.RequestCall(id, member.userId(), candidate, kind,
-                                now)), now);
+                                firstCover, now)), now);
                     }
                 }
                 throw candidates.size() == 1
@@ -389,26 +390,8 @@ public class CallsService implements Calls, DeadlineHandler {
     private CallSession change(Supplier<CallCommand> command, Instant now) {
         return retrying(() -> transactions.inTransaction(() -> {
             CallSession state = commands.send(command.get());
-            return settle(connectCoverage(state, now), now);
+            return settle(state, now);
         }));
-    }
-
-    /**
-     * Right after the connect, the call's coverage is what the hold placed at the request covers (the decider assumes
-     * the first two minutes; a member with one minute left is covered for one).
-     */
-    private CallSession connectCoverage(CallSession state, Instant now) {
-        if (!(state instanceof Connected c) || c.coverageFailing()
-                || !c.coveredUntil().equals(c.connectedAt().plus(CallDecider.FIRST_HOLD))) {
-            return state;
-        }
-        long covered = metering.hold(c.setup().memberId(), holdId(c.callId()), now)
-                .map(Metering.HoldResult::coveredSeconds).orElse(CallDecider.FIRST_HOLD.toSeconds());
-        if (covered >= CallDecider.FIRST_HOLD.toSeconds()) {
-            return state;
-        }
-        return commands.send(new CallCommand.CoverageNotExtended(c.callId(), c.connectedAt().plusSeconds(covered),
-                now));
     }
 
     /** Keeps the lines, the wake-up and the heartbeat cache in step with {@code state}. */

@@ -18,10 +18,24 @@ public sealed interface CallCommand {
 
     Instant at();
 
-    /** A member calls a companion. The same request twice has the effect of once. */
-    record RequestCall(String callId, String memberId, String companionId, CallKind kind, Instant at)
-            implements CallCommand {
+    /**
+     * A member calls a companion. The same request twice has the effect of once. {@code firstCoverSeconds} is how
+     * much call the member's hold (placed before it rings) covers: 60 s to {@link CallDecider#FIRST_HOLD}.
+     */
+    record RequestCall(String callId, String memberId, String companionId, CallKind kind, long firstCoverSeconds,
+                       Instant at) implements CallCommand {
+
+        /** A request whose hold covers the whole first two minutes. */
+        public RequestCall(String callId, String memberId, String companionId, CallKind kind, Instant at) {
+            this(callId, memberId, companionId, kind, CallDecider.FIRST_HOLD.toSeconds(), at);
+        }
+
         public RequestCall {
+            if (firstCoverSeconds < CallDecider.SHORT_CALL.toSeconds()) {
+                throw RuleViolation.invalid("FIRST_COVER_INVALID", "firstCoverSeconds",
+                        "a call starts with at least one billable minute held");
+            }
+            firstCoverSeconds = Math.min(firstCoverSeconds, CallDecider.FIRST_HOLD.toSeconds());
             requireText(callId, "callId");
             requireText(memberId, "memberId");
             requireText(companionId, "companionId");

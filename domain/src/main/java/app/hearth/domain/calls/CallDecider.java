@@ -134,7 +134,7 @@ public final class CallDecider {
                     throw unexpected(state, event);
                 }
                 yield new Ringing(requested.callId(), new CallSetup(requested.memberId(), requested.companionId(),
-                        requested.kind()), requested.at());
+                        requested.kind(), requested.firstCover()), requested.at());
             }
             case CallAccepted accepted -> {
                 Ringing ringing = as(Ringing.class, state, event);
@@ -241,10 +241,10 @@ public final class CallDecider {
     private static List<CallEvent> request(RequestCall request, CallSession state) {
         if (state instanceof NotRequested) {
             return List.of(new CallRequested(request.callId(), request.memberId(), request.companionId(),
-                    request.kind(), request.at()));
+                    request.kind(), request.firstCoverSeconds(), request.at()));
         }
         var setup = new CallSetup(request.memberId(), request.companionId(), request.kind());
-        if (callId(state).equals(request.callId()) && setup(state).equals(setup)) {
+        if (callId(state).equals(request.callId()) && setup(state).sameCall(setup)) {
             return List.of();
         }
         throw RuleViolation.conflict(CALL_ID_TAKEN, "call id " + request.callId() + " is taken by another call");
@@ -328,7 +328,14 @@ public final class CallDecider {
                 if (!accepted.joined(joining)) {
                     decision.emit(new ParticipantJoined(accepted.callId(), join.participantId(), joining, at));
                     if (accepted.joined(joining.other())) {
-                        decision.emit(new CallConnected(accepted.callId(), at, at.plus(FIRST_HOLD), at));
+                        long cover = accepted.setup().firstCoverSeconds();
+                        Instant coveredUntil = at.plusSeconds(cover);
+                        decision.emit(new CallConnected(accepted.callId(), at, coveredUntil, at));
+                        if (cover < FIRST_HOLD.toSeconds()) {
+                            // the balance held less than two minutes: warnings, then the end at the covered time
+                            decision.emit(new CallEvent.CoverageNotExtended(accepted.callId(), coveredUntil, at));
+                            dueWarning((Connected) decision.state(), at).ifPresent(decision::emit);
+                        }
                     }
                 }
             }

@@ -15,9 +15,22 @@ public sealed interface CallEvent {
     /** When the event was decided (the command's time). */
     Instant at();
 
+    /**
+     * A member called a companion; {@code firstCoverSeconds} is how much call their first hold covers (null in
+     * events recorded before it was known: the whole {@link CallDecider#FIRST_HOLD}).
+     */
     @DomainEvent(namespace = "call", name = "CallRequested")
-    record CallRequested(String callId, String memberId, String companionId, CallKind kind, Instant at)
-            implements CallEvent {
+    record CallRequested(String callId, String memberId, String companionId, CallKind kind, Long firstCoverSeconds,
+                         Instant at) implements CallEvent {
+
+        public CallRequested(String callId, String memberId, String companionId, CallKind kind, Instant at) {
+            this(callId, memberId, companionId, kind, CallDecider.FIRST_HOLD.toSeconds(), at);
+        }
+
+        /** How much call the first hold covers. */
+        public long firstCover() {
+            return firstCoverSeconds == null ? CallDecider.FIRST_HOLD.toSeconds() : firstCoverSeconds;
+        }
     }
 
     @DomainEvent(namespace = "call", name = "CallAccepted")
@@ -30,7 +43,8 @@ public sealed interface CallEvent {
 
     /**
      * Both participants are in the media room: the call is connected at {@code connectedAt}, both sides count as
-     * present then, and the first hold covers it until {@code coveredUntil} (2 minutes).
+     * present then, and the first hold covers it until {@code coveredUntil} (2 minutes, or less when the balance
+     * held less: a {@link CoverageNotExtended} then follows at once).
      */
     @DomainEvent(namespace = "call", name = "CallConnected")
     record CallConnected(String callId, Instant connectedAt, Instant coveredUntil, Instant at) implements CallEvent {
