@@ -4,7 +4,7 @@ import app.hearth.adapters.calls.CallMediaEvents;
 import app.hearth.adapters.calls.CallWatchdogTimer;
 import app.hearth.adapters.persistence.deadlines.DeadlinePoller;
 import app.hearth.application.calls.CallCommandBus;
-import app.hearth.application.calls.CallHistory;
+import app.hearth.application.calls.CallStates;
 import app.hearth.application.calls.CallLines;
 import app.hearth.application.calls.CallNotifications;
 import app.hearth.application.calls.CallQueries;
@@ -41,7 +41,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class CallsConfiguration {
 
     @Bean
-    CallsService callsService(CallCommandBus commands, CallHistory history, CallLines lines, Deadlines deadlines,
+    CallsService callsService(CallCommandBus commands, CallStates history, CallLines lines, Deadlines deadlines,
                               LivenessBoard board, Metering metering, CompanionRegistry companions,
                               CallQueries queries, MediaRooms rooms, Transactions transactions, Clock clock,
                               @Value("${hearth.calls.media-join-window:PT60S}") Duration joinWindow) {

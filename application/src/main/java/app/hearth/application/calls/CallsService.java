@@ -71,7 +71,7 @@ public class CallsService implements Calls, DeadlineHandler {
     private static final int ROUTING_CANDIDATES = 200;
 
     private final CallCommandBus commands;
-    private final CallHistory history;
+    private final CallStates history;
     private final CallLines lines;
     private final Deadlines deadlines;
     private final LivenessBoard board;
@@ -102,7 +102,7 @@ public class CallsService implements Calls, DeadlineHandler {
         }
     }
 
-    public CallsService(CallCommandBus commands, CallHistory history, CallLines lines, Deadlines deadlines,
+    public CallsService(CallCommandBus commands, CallStates history, CallLines lines, Deadlines deadlines,
                         LivenessBoard board, Metering metering, CompanionRegistry companions, CallQueries queries,
                         MediaRooms rooms, Transactions transactions, Clock clock, Duration joinWindow) {
         this.commands = commands;

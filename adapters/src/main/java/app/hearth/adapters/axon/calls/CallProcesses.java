@@ -1,6 +1,6 @@
 package app.hearth.adapters.axon.calls;
 
-import app.hearth.application.calls.CallHistory;
+import app.hearth.application.calls.CallStates;
 import app.hearth.application.calls.CallNotifications;
 import app.hearth.application.calls.CallSettlement;
 import app.hearth.application.shared.Transactions;
@@ -62,9 +62,9 @@ final class CallProcesses {
         static final String PROCESSING_GROUP = "call-signals";
 
         private final CallNotifications notifications;
-        private final CallHistory history;
+        private final CallStates history;
 
-        Signals(CallNotifications notifications, CallHistory history) {
+        Signals(CallNotifications notifications, CallStates history) {
             this.notifications = notifications;
             this.history = history;
         }

@@ -1,6 +1,6 @@
 package app.hearth.adapters.axon.calls;
 
-import app.hearth.application.calls.CallHistory;
+import app.hearth.application.calls.CallStates;
 import app.hearth.domain.calls.CallDecider;
 import app.hearth.domain.calls.CallEvent;
 import app.hearth.domain.calls.CallSession;
@@ -9,11 +9,11 @@ import org.springframework.stereotype.Component;
 
 /** Reads a call straight from Axon's event store (also what another node appended a moment ago). */
 @Component
-public class AxonCallHistory implements CallHistory {
+public class AxonCallStates implements CallStates {
 
     private final EventStore eventStore;
 
-    public AxonCallHistory(EventStore eventStore) {
+    public AxonCallStates(EventStore eventStore) {
         this.eventStore = eventStore;
     }
 
