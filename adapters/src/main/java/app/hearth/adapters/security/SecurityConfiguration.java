@@ -2,6 +2,7 @@ package app.hearth.adapters.security;
 
 import app.hearth.adapters.web.Problems;
 import app.hearth.adapters.web.access.AccessController;
+import app.hearth.adapters.web.calls.CallHistoryController;
 import app.hearth.adapters.web.companions.CompanionsController;
 import app.hearth.adapters.web.companions.SkillsController;
 import app.hearth.adapters.web.companions.TeamsController;
@@ -117,6 +118,12 @@ public class SecurityConfiguration {
                             .requestMatchers(HttpMethod.GET, DevicesController.DEVICES).authenticated()
                             .requestMatchers(HttpMethod.PUT, DevicesController.DEVICE).authenticated()
                             .requestMatchers(HttpMethod.DELETE, DevicesController.DEVICE).authenticated()
+                            // calls, reading (adr/0023): a call's participants and staff, checked in CallHistory
+                            // (anyone else: 404); everyone their own history; the live board and figures for staff
+                            .requestMatchers(HttpMethod.GET, CallHistoryController.CALL,
+                                    CallHistoryController.MY_CALLS).authenticated()
+                            .requestMatchers(HttpMethod.GET, CallHistoryController.LIVE, CallHistoryController.STATS)
+                            .hasAnyRole(STAFF)
                             // paywall experiments
                             .requestMatchers(HttpMethod.GET, ExperimentsController.PAYWALL).authenticated()
                             .requestMatchers(ExperimentsController.EXPERIMENTS, ExperimentsController.EXPERIMENTS

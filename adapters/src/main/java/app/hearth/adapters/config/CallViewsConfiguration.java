@@ -1,0 +1,18 @@
+package app.hearth.adapters.config;
+
+import app.hearth.application.calls.CallHistory;
+import app.hearth.application.calls.CallHistoryService;
+import app.hearth.application.calls.CallQueries;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Builds the calls' reading use case (history, live board, figures) on the calls' read model. */
+@Configuration(proxyBeanMethods = false)
+public class CallViewsConfiguration {
+
+    @Bean
+    CallHistory callHistory(CallQueries queries, Clock clock) {
+        return new CallHistoryService(queries, clock);
+    }
+}
