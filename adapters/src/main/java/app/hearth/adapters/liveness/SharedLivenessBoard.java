@@ -72,11 +72,12 @@ public final class SharedLivenessBoard implements LivenessBoard {
         Objects.requireNonNull(at, "at");
         long now = nanoTime.getAsLong();
         Entry entry = entry(callId, now);
+        // only news is shared: a beat no later than what this node already knows (its own or a peer's) is not
         if (side == Side.MEMBER) {
-            raise(entry.member, at);
-            raise(entry.unsharedMember, at);
-        } else {
-            raise(entry.companion, at);
+            if (raise(entry.member, at)) {
+                raise(entry.unsharedMember, at);
+            }
+        } else if (raise(entry.companion, at)) {
             raise(entry.unsharedCompanion, at);
         }
         entry.touched = now;
@@ -149,15 +150,15 @@ public final class SharedLivenessBoard implements LivenessBoard {
         return entry != null ? entry : entries.computeIfAbsent(callId, ignored -> new Entry(now));
     }
 
-    /** Moves {@code moment} forward to {@code at}, never back; lock-free. */
-    private static void raise(AtomicReference<Instant> moment, Instant at) {
+    /** Moves {@code moment} forward to {@code at}, never back, lock-free; whether it moved. */
+    private static boolean raise(AtomicReference<Instant> moment, Instant at) {
         while (true) {
             Instant current = moment.get();
             if (current != null && !at.isAfter(current)) {
-                return;
+                return false;
             }
             if (moment.compareAndSet(current, at)) {
-                return;
+                return true;
             }
         }
     }
