@@ -13,6 +13,7 @@ import app.hearth.adapters.web.members.MeController;
 import app.hearth.adapters.web.ratelimit.RateLimitFilter;
 import app.hearth.adapters.web.ratelimit.RateLimitProperties;
 import app.hearth.adapters.web.ratelimit.RateLimiter;
+import app.hearth.adapters.web.realtime.RealtimeWebSocketHandler;
 import app.hearth.adapters.web.payments.PaymentOperationsController;
 import app.hearth.adapters.webhooks.LiveKitWebhookController;
 import app.hearth.adapters.webhooks.WebhooksController;
@@ -149,9 +150,13 @@ public class SecurityConfiguration {
                                     CallsController.CALL + "/hangup", CallsController.CALL + "/heartbeats")
                             .authenticated()
                             .requestMatchers(HttpMethod.GET, CallsController.CALL + "/media").authenticated()
+                            // real time (adr/0025): anyone signed in opens their own WebSocket (the route names no
+                            // user); the token may also come in the access_token query parameter there
+                            .requestMatchers(HttpMethod.GET, RealtimeWebSocketHandler.PATH).authenticated()
                             .anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(resource -> resource
+                        .bearerTokenResolver(new RealtimeBearerTokenResolver())
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(
                                 new HearthJwtAuthenticationConverter(access)))
                         .authenticationEntryPoint(unauthenticated)

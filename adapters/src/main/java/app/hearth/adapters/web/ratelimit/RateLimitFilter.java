@@ -1,6 +1,7 @@
 package app.hearth.adapters.web.ratelimit;
 
 import app.hearth.adapters.web.Problems;
+import app.hearth.adapters.web.realtime.RealtimeWebSocketHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -56,6 +57,15 @@ public abstract sealed class RateLimitFilter extends OncePerRequestFilter {
         return EXCLUDED.stream().anyMatch(matcher -> matcher.matches(request));
     }
 
+    /** The WebSocket handshake, which may carry its token in the {@code access_token} query parameter. */
+    static final RequestMatcher QUERY_TOKEN = PathPatternRequestMatcher.pathPattern(HttpMethod.GET,
+            RealtimeWebSocketHandler.PATH);
+
+    static boolean hasQueryToken(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return query != null && query.contains("access_token=") && QUERY_TOKEN.matches(request);
+    }
+
     static boolean isSignIn(HttpServletRequest request) {
         return SIGN_IN.stream().anyMatch(matcher -> matcher.matches(request));
     }
@@ -78,7 +88,8 @@ public abstract sealed class RateLimitFilter extends OncePerRequestFilter {
     /**
      * Before authentication, per client address: a sign-in attempt takes an {@code auth} token; a request that
      * ends in {@code 401} is charged one afterwards; while the address has none left, its sign-in attempts and
-     * every request that presents a token are refused (token guessing slows to the refill rate).
+     * every request that presents a token (header, or the WebSocket handshake's query parameter) are refused (token
+     * guessing slows to the refill rate).
      */
     public static final class SignIn extends RateLimitFilter {
 
@@ -93,7 +104,8 @@ public abstract sealed class RateLimitFilter extends OncePerRequestFilter {
             TokenBucket.Decision decision = TokenBucket.Decision.ALLOWED;
             if (isSignIn(request)) {
                 decision = limiter.take(RateLimiter.RouteClass.AUTH, address);
-            } else if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            } else if (request.getHeader(HttpHeaders.AUTHORIZATION) != null
+                    || hasQueryToken(request)) {
                 decision = limiter.peek(RateLimiter.RouteClass.AUTH, address);
             }
             if (!decision.allowed()) {

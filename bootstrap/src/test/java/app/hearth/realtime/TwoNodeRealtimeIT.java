@@ -1,0 +1,130 @@
+package app.hearth.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.hearth.adapters.notify.PgNotifications;
+import app.hearth.adapters.web.realtime.RealtimeSessions;
+import app.hearth.application.calls.CallSignal;
+import app.hearth.application.calls.CallSignals;
+import app.hearth.application.calls.LivenessBoard;
+import app.hearth.application.calls.LivenessBoard.Seen;
+import app.hearth.bootstrap.HearthApplication;
+import app.hearth.domain.calls.EndReason;
+import app.hearth.domain.calls.Side;
+import app.hearth.support.Api;
+import app.hearth.support.IntegrationTest;
+import app.hearth.support.RealtimeClient;
+import app.hearth.support.TestDatabase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two application nodes on one database, each with its own web server, sessions and board, and nothing between
+ * them but PostgreSQL's LISTEN/NOTIFY: a signal sent on node A reaches the user's connection on node B (and their
+ * connection on A exactly once), and a heartbeat received by one node is in the other's board within about 3 s.
+ */
+class TwoNodeRealtimeIT extends IntegrationTest {
+
+    private static final Instant T = Instant.parse("2026-11-24T12:00:00.123456789Z");
+    private static final Duration PATIENCE = Duration.ofSeconds(5);
+
+    private static ConfigurableApplicationContext nodeB;
+    private static int portB;
+
+    @Autowired
+    CallSignals signalsA;
+    @Autowired
+    LivenessBoard boardA;
+    @Autowired
+    RealtimeSessions sessionsA;
+    @Autowired
+    PgNotifications notificationsA;
+
+    @BeforeAll
+    static void startNodeB() {
+        nodeB = new SpringApplicationBuilder(HearthApplication.class).run("--server.port=0",
+                "--spring.datasource.url=" + TestDatabase.URL, "--spring.main.banner-mode=off",
+                "--logging.level.root=warn", "--hearth.rate-limits.auth.capacity=1000000",
+                "--hearth.rate-limits.write.capacity=1000000", "--hearth.rate-limits.read.capacity=1000000");
+        portB = nodeB.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+    }
+
+    @AfterAll
+    static void stopNodeB() {
+        if (nodeB != null) {
+            nodeB.close();
+        }
+    }
+
+    @Test
+    void aSignalSentOnNodeAReachesTheUsersConnectionOnNodeBAndTheOneOnAOnce() {
+        await().atMost(PATIENCE).until(() -> notificationsA.listening()
+                && nodeB.getBean(PgNotifications.class).listening());
+        RealtimeSessions sessionsB = nodeB.getBean(RealtimeSessions.class);
+        String member = "rt2-member-" + UUID.randomUUID();
+        // each node has its own local issuer key: a token of B's for B, of A's for A
+        try (var onB = RealtimeClient.withHeader(portB, token(portB, member));
+             var onA = RealtimeClient.withQueryToken(port, token(port, member))) {
+            await().atMost(PATIENCE).until(() -> sessionsB.connections(member) == 1
+                    && sessionsA.connections(member) == 1);
+
+            signalsA.send(member, new CallSignal.Ended("call-x", EndReason.HUNG_UP_BY_COMPANION, T, 75));
+
+            for (var client : new RealtimeClient[] {onB, onA}) {
+                var message = client.next(PATIENCE);
+                assertThat(message).isNotNull();
+                assertThat(message.get("type").asString()).isEqualTo("ended");
+                assertThat(message.get("callId").asString()).isEqualTo("call-x");
+                assertThat(message.get("reason").asString()).isEqualTo("HUNG_UP_BY_COMPANION");
+                assertThat(message.get("billableSeconds").asLong()).isEqualTo(75);
+            }
+            // and back: a signal sent on B reaches A's connection
+            nodeB.getBean(CallSignals.class).send(member, new CallSignal.Declined("call-y", T));
+            assertThat(onA.next(PATIENCE).get("callId").asString()).isEqualTo("call-y");
+            assertThat(onB.next(PATIENCE).get("callId").asString()).isEqualTo("call-y");
+            // nothing twice: neither node delivers its own notification again
+            assertThat(onA.next(Duration.ofSeconds(1))).isNull();
+            assertThat(onB.drain()).isEmpty();
+        }
+    }
+
+    @Test
+    void aBeatOnOneNodeIsInTheOtherNodesBoardWithinThreeSeconds() {
+        await().atMost(PATIENCE).until(() -> notificationsA.listening()
+                && nodeB.getBean(PgNotifications.class).listening());
+        LivenessBoard boardB = nodeB.getBean(LivenessBoard.class);
+        String call = "rt2-call-" + UUID.randomUUID();
+
+        boardA.beat(call, Side.MEMBER, T);
+        assertThat(boardA.seen(call)).contains(new Seen(T, null));
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50))
+                .until(() -> boardB.seen(call).equals(java.util.Optional.of(new Seen(T, null))));
+
+        boardB.beat(call, Side.COMPANION, T.plusSeconds(1));
+        boardB.beat(call, Side.MEMBER, T.minusSeconds(5)); // older than what B knows: the board keeps T
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50))
+                .until(() -> boardA.seen(call).equals(java.util.Optional.of(new Seen(T, T.plusSeconds(1)))));
+        assertThat(boardB.seen(call)).contains(new Seen(T, T.plusSeconds(1)));
+
+        // an ended call leaves the board of the node that forgets it; a late share from the other does not revive it
+        boardA.forget(call);
+        boardB.beat(call, Side.MEMBER, T.plusSeconds(20));
+        await().atMost(Duration.ofSeconds(3)).until(() -> boardB.seen(call).orElseThrow().memberSeenAt()
+                .equals(T.plusSeconds(20)));
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> boardA.seen(call).isEmpty());
+    }
+
+    private static String token(int port, String userId) {
+        return Api.at(port).post("/api/v1/dev/tokens", Map.of("userId", userId, "role", "member")).body()
+                .get("token").asString();
+    }
+}
