@@ -22,7 +22,6 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
@@ -82,13 +81,17 @@ public final class LocalTokenIssuer {
         return jwt.serialize();
     }
 
-    /** Verifies tokens of this issuer: signature, time, issuer and audience. */
+    /**
+     * Verifies tokens of this issuer: signature, time (on the clock that issues them), issuer and audience.
+     */
     public JwtDecoder decoder() {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey((RSAPublicKey) keys.getPublic()).build();
         OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>("aud",
                 aud -> aud != null && aud.contains(settings.audience()));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(settings.issuer()), audience));
+        var time = new org.springframework.security.oauth2.jwt.JwtTimestampValidator();
+        time.setClock(clock);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(time,
+                new org.springframework.security.oauth2.jwt.JwtIssuerValidator(settings.issuer()), audience));
         return decoder;
     }
 }

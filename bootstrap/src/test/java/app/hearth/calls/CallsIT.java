@@ -1,0 +1,241 @@
+package app.hearth.calls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.hearth.application.calls.CallStates;
+import app.hearth.domain.calls.CallSession;
+import app.hearth.domain.calls.EndReason;
+import app.hearth.support.Api;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Calls through the API on a real PostgreSQL: ringing, answering, heartbeats, hang-ups, the watchdog's ends, the hold
+ * and its charge, the companion's credit, and who may touch a call.
+ */
+class CallsIT extends CallsIntegrationTest {
+
+    @Autowired
+    CallStates calls;
+
+    CallSession.Ended awaitEnded(String callId) {
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                .until(() -> calls.state(callId) instanceof CallSession.Ended);
+        return (CallSession.Ended) calls.state(callId);
+    }
+
+    void awaitBalance(String memberId, long expected) {
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(tokenBalance(memberId)).isEqualTo(expected));
+    }
+
+    long credits(String companionId, String callId) {
+        return jdbc.queryForObject("SELECT count(*) FROM earnings_entry WHERE companion_id = ? AND reference = ?",
+                Long.class, companionId, "call:" + callId);
+    }
+
+    /** Rings, is accepted and connects (both heartbeat once); returns the call id. */
+    String connectedCall(Api member, Api companion, String companionId, String callId) {
+        var rung = call(member, callId, companionId, "audio");
+        assertThat(rung.status()).as(rung.raw().body()).isEqualTo(201);
+        var accepted = companion.post("/api/v1/calls/" + callId + "/accept", null);
+        assertThat(accepted.status()).as(accepted.raw().body()).isEqualTo(200);
+        assertThat(member.post("/api/v1/calls/" + callId + "/heartbeats", null).status()).isEqualTo(204);
+        assertThat(companion.post("/api/v1/calls/" + callId + "/heartbeats", null).status()).isEqualTo(204);
+        assertThat(calls.state(callId)).isInstanceOf(CallSession.Connected.class);
+        return callId;
+    }
+
+    /** Both sides heartbeat every 10 s of the test clock for {@code seconds}. */
+    void talk(Api member, Api companion, String callId, int seconds) {
+        for (int s = 0; s < seconds; s += 10) {
+            CLOCK.advance(Duration.ofSeconds(10));
+            assertThat(member.post("/api/v1/calls/" + callId + "/heartbeats", null).status()).isEqualTo(204);
+            assertThat(companion.post("/api/v1/calls/" + callId + "/heartbeats", null).status()).isEqualTo(204);
+        }
+    }
+
+    @Test
+    void aCallRingsIsAnsweredTalkedAndHungUpThenChargedAndCreditedOnce() {
+        String memberId = id("m-talk");
+        String companionId = id("c-talk");
+        Api member = member(memberId, 100);
+        Api companion = availableCompanion(companionId);
+        String callId = id("call-talk");
+
+        var rung = call(member, callId, companionId, "audio");
+        assertThat(rung.status()).as(rung.raw().body()).isEqualTo(201);
+        assertThat(rung.body().get("state").asString()).isEqualTo("ringing");
+        assertThat(call(member, callId, companionId, "audio").status()).as("the same request rings once")
+                .isEqualTo(201);
+
+        var accepted = companion.post("/api/v1/calls/" + callId + "/accept", null);
+        assertThat(accepted.status()).as(accepted.raw().body()).isEqualTo(200);
+        assertThat(accepted.body().get("state").asString()).isEqualTo("accepted");
+        assertThat(accepted.body().get("media").get("room").asString()).isEqualTo("call-" + callId);
+        assertThat(accepted.body().get("media").get("token").asString()).isNotBlank();
+        assertThat(member.get("/api/v1/calls/" + callId + "/media").body().get("identity").asString())
+                .isEqualTo(memberId);
+
+        assertThat(member.post("/api/v1/calls/" + callId + "/heartbeats", null).status()).isEqualTo(204);
+        assertThat(companion.post("/api/v1/calls/" + callId + "/heartbeats", null).status()).isEqualTo(204);
+        assertThat(calls.state(callId)).isInstanceOf(CallSession.Connected.class);
+
+        talk(member, companion, callId, 70); // 70 s connected, checkpoint at 60 s on the way
+        var hungUp = member.post("/api/v1/calls/" + callId + "/hangup", null);
+        assertThat(hungUp.status()).as(hungUp.raw().body()).isEqualTo(200);
+        assertThat(hungUp.body().get("endReason").asString()).isEqualTo("HUNG_UP_BY_MEMBER");
+
+        CallSession.Ended ended = awaitEnded(callId);
+        assertThat(ended.billableSeconds()).isEqualTo(70);
+        assertThat(ended.completed()).isTrue();
+        awaitBalance(memberId, 80); // two started minutes at 10 tokens
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(credits(companionId, callId))
+                .isEqualTo(1));
+        assertThat(member.post("/api/v1/calls/" + callId + "/heartbeats", null).code()).isEqualTo("CALL_ENDED");
+        assertThat(companion.post("/api/v1/calls/" + callId + "/hangup", null).status())
+                .as("a late hang-up changes nothing").isEqualTo(200);
+        assertThat(tokenBalance(memberId)).isEqualTo(80);
+        assertThat(credits(companionId, callId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM deadline WHERE deadline_key = ?", Long.class, callId))
+                .as("an ended call has no wake-up").isZero();
+    }
+
+    @Test
+    void onlyTheTwoParticipantsTouchACallAndStaffMayEndIt() {
+        String memberId = id("m-who");
+        String companionId = id("c-who");
+        Api member = member(memberId, 100);
+        Api companion = availableCompanion(companionId);
+        String callId = id("call-who");
+        assertThat(call(member, callId, companionId, "video").status()).isEqualTo(201);
+
+        Api stranger = as("member", id("stranger"));
+        Api otherCompanion = as("companion", id("other-companion"));
+        for (String action : new String[] {"accept", "decline", "cancel", "hangup", "heartbeats"}) {
+            assertThat(stranger.post("/api/v1/calls/" + callId + "/" + action, null).code()).as(action)
+                    .isEqualTo("CALL_NOT_FOUND");
+            assertThat(otherCompanion.post("/api/v1/calls/" + callId + "/" + action, null).code()).as(action)
+                    .isEqualTo("CALL_NOT_FOUND");
+        }
+        assertThat(stranger.get("/api/v1/calls/" + callId + "/media").code()).isEqualTo("CALL_NOT_FOUND");
+        var wrongSide = companion.post("/api/v1/calls/" + callId + "/cancel", null);
+        assertThat(wrongSide.status()).isEqualTo(403);
+        assertThat(wrongSide.code()).isEqualTo("WRONG_PARTICIPANT");
+        assertThat(member.post("/api/v1/calls/" + callId + "/accept", null).code()).isEqualTo("WRONG_PARTICIPANT");
+        assertThat(as("companion", companionId).post("/api/v1/calls", Map.of("companionId", "any", "kind", "audio"))
+                .status()).as("companions do not place calls").isEqualTo(403);
+        assertThat(call(member, id("bad-kind"), companionId, "hologram").code()).isEqualTo("CALL_KIND_INVALID");
+
+        var ended = as("supervisor", id("sup")).post("/api/v1/calls/" + callId + "/hangup", null);
+        assertThat(ended.status()).as(ended.raw().body()).isEqualTo(200);
+        assertThat(ended.body().get("endReason").asString()).isEqualTo("ENDED_BY_STAFF");
+        awaitBalance(memberId, 100);
+    }
+
+    @Test
+    void aCompanionInACallIsBusyAMemberHasOneCallAndAnyoneAvailableIsRouted() {
+        String first = id("m-busy-1");
+        String second = id("m-busy-2");
+        String busyCompanion = id("c-busy");
+        Api member1 = member(first, 100);
+        Api member2 = member(second, 100);
+        Api companion = availableCompanion(busyCompanion);
+        String freeCompanion = id("c-free");
+        availableCompanion(freeCompanion);
+        String callId = id("call-busy");
+        assertThat(call(member1, callId, busyCompanion, "audio").status()).isEqualTo(201);
+
+        var busy = call(member2, id("call-busy-2"), busyCompanion, "audio");
+        assertThat(busy.status()).isEqualTo(409);
+        assertThat(busy.code()).isEqualTo("COMPANION_BUSY");
+        var second1 = call(member1, id("call-busy-3"), freeCompanion, "audio");
+        assertThat(second1.code()).isEqualTo("MEMBER_IN_CALL");
+
+        var routed = call(member2, id("call-any"), "any", "audio");
+        assertThat(routed.status()).as(routed.raw().body()).isEqualTo(201);
+        assertThat(routed.body().get("companionId").asString()).isNotEqualTo(busyCompanion);
+        assertThat(companion.get("/api/v1/companions?availableNow=true&limit=200").status()).isEqualTo(200);
+
+        assertThat(companion.post("/api/v1/calls/" + callId + "/decline", null).body().get("endReason").asString())
+                .isEqualTo("DECLINED");
+        assertThat(call(member2, id("call-busy-4"), busyCompanion, "audio").code())
+                .as("member 2 is still ringing someone").isEqualTo("MEMBER_IN_CALL");
+        assertThat(call(member1, id("call-busy-5"), busyCompanion, "audio").status())
+                .as("the line is free again after the decline").isEqualTo(201);
+        awaitBalance(first, 100);
+    }
+
+    @Test
+    void aMemberWithoutABillableMinuteCannotCallAndNothingIsKept() {
+        String memberId = id("m-poor");
+        String companionId = id("c-poor");
+        Api member = member(memberId, 5);
+        availableCompanion(companionId);
+        var refused = call(member, id("call-poor"), companionId, "audio");
+        assertThat(refused.status()).as(refused.raw().body()).isEqualTo(422);
+        assertThat(refused.code()).isEqualTo("INSUFFICIENT_BALANCE");
+        assertThat(calls.state(id("call-poor"))).isInstanceOf(CallSession.NotRequested.class);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM call_line WHERE user_id IN (?, ?)", Long.class,
+                memberId, companionId)).isZero();
+    }
+
+    @Test
+    void anUnansweredCallIsMissedAfter45SecondsAndItsHoldReleased() {
+        String memberId = id("m-missed");
+        String companionId = id("c-missed");
+        Api member = member(memberId, 100);
+        availableCompanion(companionId);
+        String callId = id("call-missed");
+        assertThat(call(member, callId, companionId, "audio").status()).isEqualTo(201);
+        CLOCK.advance(Duration.ofSeconds(46));
+        CallSession.Ended ended = awaitEnded(callId);
+        assertThat(ended.reason()).isEqualTo(EndReason.MISSED);
+        awaitBalance(memberId, 100);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM call_line WHERE call_id = ?", Long.class, callId))
+                .isZero();
+    }
+
+    @Test
+    void aSilentMemberIsLostAfter45SecondsAndBilledOnlyToTheirLastHeartbeat() {
+        String memberId = id("m-silent");
+        String companionId = id("c-silent");
+        Api member = member(memberId, 100);
+        Api companion = availableCompanion(companionId);
+        String callId = connectedCall(member, companion, companionId, id("call-silent"));
+        talk(member, companion, callId, 70); // both proven until 70 s
+        for (int s = 0; s < 40; s += 10) {
+            CLOCK.advance(Duration.ofSeconds(10));
+            companion.post("/api/v1/calls/" + callId + "/heartbeats", null);
+        }
+        CLOCK.advance(Duration.ofSeconds(6)); // the member is silent for 46 s
+        CallSession.Ended ended = awaitEnded(callId);
+        assertThat(ended.reason()).isEqualTo(EndReason.CONNECTION_LOST);
+        assertThat(ended.billableSeconds()).isEqualTo(70);
+        awaitBalance(memberId, 80);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(credits(companionId, callId))
+                .as("a lost connection is no completed call").isZero());
+    }
+
+    @Test
+    void aMemberWhoseBalanceRunsOutIsWarnedAndEndedAtTheEndOfTheCoveredTime() {
+        String memberId = id("m-short");
+        String companionId = id("c-short");
+        Api member = member(memberId, 15); // one minute at 10 tokens
+        Api companion = availableCompanion(companionId);
+        String callId = connectedCall(member, companion, companionId, id("call-short"));
+        var connected = (CallSession.Connected) calls.state(callId);
+        assertThat(connected.coverageFailing()).isTrue();
+        assertThat(connected.coveredUntil()).isEqualTo(connected.connectedAt().plusSeconds(60));
+        talk(member, companion, callId, 60);
+        CallSession.Ended ended = awaitEnded(callId);
+        assertThat(ended.reason()).isEqualTo(EndReason.BALANCE_EXHAUSTED);
+        assertThat(ended.billableSeconds()).isEqualTo(60);
+        awaitBalance(memberId, 5);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(credits(companionId, callId))
+                .isEqualTo(1));
+    }
+}

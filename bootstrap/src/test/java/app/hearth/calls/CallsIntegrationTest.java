@@ -1,0 +1,74 @@
+package app.hearth.calls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.hearth.application.money.wallet.WalletCommandBus;
+import app.hearth.domain.money.wallet.WalletCommand;
+import app.hearth.support.Api;
+import app.hearth.support.IntegrationTest;
+import app.hearth.support.TestClock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * Calls tests: the whole application on a {@link TestClock} (a context of its own, shared by the calls tests), with
+ * helpers for members with a balance and available companions.
+ */
+@ContextConfiguration(initializers = TestClock.Initializer.class)
+abstract class CallsIntegrationTest extends IntegrationTest {
+
+    protected static final TestClock CLOCK = TestClock.INSTANCE;
+    protected final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    @Autowired
+    protected WalletCommandBus wallets;
+
+    protected String id(String name) {
+        return name + "-" + run;
+    }
+
+    /** A registered member (V1 tokens) with {@code tokens} granted; their client. */
+    protected Api member(String memberId, long tokens) {
+        Api api = as("member", memberId);
+        var profile = new HashMap<String, Object>();
+        profile.put("displayName", "Member " + memberId);
+        profile.put("birthYear", 1948);
+        profile.put("languages", List.of("en"));
+        profile.put("timeZone", "Europe/London");
+        var saved = api.put("/api/v1/me/profile", profile);
+        assertThat(saved.status()).as(saved.raw().body()).isIn(200, 201);
+        if (tokens > 0) {
+            wallets.send(new WalletCommand.GrantTokens(memberId, "grant-" + memberId, tokens, "calls test",
+                    "admin:test", CLOCK.instant()));
+        }
+        return api;
+    }
+
+    /** An active companion who switched themself available; their client. */
+    protected Api availableCompanion(String companionId) {
+        Api admin = as("admin", "calls-admin");
+        assertThat(admin.post("/api/v1/companions", Map.of("userId", companionId, "displayName", "C " + companionId))
+                .status()).isEqualTo(201);
+        Api self = as("companion", companionId);
+        var saved = self.put("/api/v1/me/companion-profile", Map.of("displayName", "C " + companionId,
+                "bio", "Happy to talk", "languages", List.of("en"), "gender", "female", "birthYear", 1970,
+                "skills", List.of("listening"), "yearsOfExperience", 5, "timeZone", "Europe/London"));
+        assertThat(saved.status()).as(saved.raw().body()).isEqualTo(200);
+        assertThat(self.put("/api/v1/me/availability", Map.of("available", true)).status()).isEqualTo(200);
+        return self;
+    }
+
+    protected Api.Response call(Api member, String callId, String companionId, String kind) {
+        return member.post("/api/v1/calls", Map.of("callId", callId, "companionId", companionId, "kind", kind));
+    }
+
+    protected long tokenBalance(String memberId) {
+        Long balance = jdbc.queryForObject("SELECT token_balance FROM wallet WHERE member_id = ?", Long.class,
+                memberId);
+        return balance == null ? -1 : balance;
+    }
+}
