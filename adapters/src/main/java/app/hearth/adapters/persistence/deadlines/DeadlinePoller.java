@@ -26,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Fires due deadlines (ADR 0026). Each worker thread repeatedly claims one due deadline with {@code FOR UPDATE SKIP
  * LOCKED} (so nodes and threads never fire the same one), hands it to its kind's handler and moves or removes it, all
  * in one transaction: a deadline fires once per due time, and a crash in between leaves it due for the next node.
+ * A node claims only the kinds it has a handler for (a node of an older release leaves a newer kind alone).
  * A failing handler rolls back; the deadline is then pushed back (1 s, 2 s, 4 s ... up to a minute) and its error
  * kept on the row, so one poison deadline never blocks the others. When nothing is due a worker sleeps for the poll
  * interval.
@@ -136,7 +137,7 @@ public class DeadlinePoller implements SmartLifecycle {
     private Record4<String, String, OffsetDateTime, Integer> claimDue(Instant now) {
         return sql.select(DEADLINE.KIND, DEADLINE.DEADLINE_KEY, DEADLINE.DUE_AT, DEADLINE.ATTEMPTS)
                 .from(DEADLINE)
-                .where(DEADLINE.DUE_AT.le(now.atOffset(ZoneOffset.UTC)))
+                .where(DEADLINE.DUE_AT.le(now.atOffset(ZoneOffset.UTC)), DEADLINE.KIND.in(handlers.keySet()))
                 .orderBy(DEADLINE.DUE_AT)
                 .limit(1)
                 .forUpdate().skipLocked()
