@@ -28,6 +28,7 @@ import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.ehcache.CacheManager;
@@ -40,6 +41,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /**
  * Axon on PostgreSQL, wired explicitly rather than left to auto-configuration order (stack-notes.md): the JDBC
@@ -131,6 +133,21 @@ public class HearthAxonConfiguration {
     /** Whether a command's unit of work rolls back for {@code failure}: for every unchecked failure but a refusal. */
     static boolean rollsBack(Throwable failure) {
         return !(failure instanceof RuleViolation) && RollbackConfigurationType.UNCHECKED_EXCEPTIONS.rollBackOn(failure);
+    }
+
+    /**
+     * Lets Axon's Jackson 3 serializers (the general one, which writes tracking tokens, and the messages one) read
+     * back Axon's own polymorphic types. Resetting a processor stores a {@code ReplayToken} whose reset context is
+     * typed {@code Object} with its class name; Jackson 3's default validator refuses every subtype of
+     * {@code Object}, so after a reset the processor could not read its token, stopped as "unrecoverable", and the
+     * replay never ran. Only classes of Axon itself are allowed as such subtypes. (The event serializer below is
+     * built without it: events carry no polymorphic fields.)
+     */
+    @Bean
+    public Jackson3SerializerCustomizer axonPolymorphicTypes() {
+        return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                .allowIfSubType("org.axonframework.")
+                .build());
     }
 
     @Bean

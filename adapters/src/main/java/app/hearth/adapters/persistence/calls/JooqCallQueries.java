@@ -84,7 +84,8 @@ public class JooqCallQueries implements CallQueries {
                 after = row(CALL_VIEW.REQUESTED_AT, CALL_VIEW.CALL_ID)
                         .lt(CallRow.at(before), position.substring(colon + 1));
             } catch (RuntimeException malformed) {
-                throw RuleViolation.invalid(Cursors.INVALID_CURSOR, "cursor", "the cursor is not one this API gave out");
+                throw RuleViolation.invalid(Cursors.INVALID_CURSOR, "cursor",
+                        "the cursor is not one this API gave out");
             }
         }
         var asMember = sql.selectFrom(CALL_VIEW).where(CALL_VIEW.MEMBER_ID.eq(userId)).and(after)
