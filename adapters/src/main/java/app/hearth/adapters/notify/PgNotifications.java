@@ -95,6 +95,7 @@ public final class PgNotifications implements SmartLifecycle {
 
     private volatile boolean running;
     private volatile boolean listening;
+    private volatile int listenerPid;
     private volatile Connection listenConnection;
     private Thread listener;
     private Thread publisher;
@@ -133,6 +134,11 @@ public final class PgNotifications implements SmartLifecycle {
     /** Whether the listening connection is open and listening to every subscribed channel now. */
     public boolean listening() {
         return listening;
+    }
+
+    /** The PostgreSQL backend process of the current listening connection (0 before the first), for operators. */
+    public int listenerPid() {
+        return listenerPid;
     }
 
     /**
@@ -239,6 +245,7 @@ public final class PgNotifications implements SmartLifecycle {
                         statement.execute("LISTEN " + channel);
                     }
                 }
+                listenerPid = pg.getBackendPID();
                 listening = true;
                 backoff = settings.reconnectMin().toMillis();
                 if (failedBefore) {
