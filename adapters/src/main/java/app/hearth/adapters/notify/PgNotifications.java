@@ -113,6 +113,10 @@ public final class PgNotifications implements SmartLifecycle {
         this.listen = listen;
         this.meters = meters;
         this.outbox = new ArrayBlockingQueue<>(settings.publishQueueCapacity());
+        if (meters != null) {
+            meters.gauge("hearth.notify.listening", this, notifications -> notifications.listening ? 1 : 0);
+            meters.gauge("hearth.notify.queued", outbox, BlockingQueue::size);
+        }
     }
 
     /** A random id of this node for this run (11 characters of base64url). */
