@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -37,7 +38,8 @@ import tools.jackson.databind.node.ObjectNode;
  * every role for each comes from {@code authorization/matrix.txt}. Every operation is called as member, companion,
  * supervisor, admin, superadmin and anonymous; {@code own} and {@code team} cells are also tried on another
  * member's or another team's object; every body carries fields the caller may not set, and afterwards nobody's
- * role, team or rating has moved. A new endpoint without a row fails this test.
+ * role, team or rating has moved. A new endpoint without a row fails this test; so does a WebSocket route missing
+ * from the document.
  */
 class AuthorizationMatrixIT extends IntegrationTest {
 
@@ -58,6 +60,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    List<WebSocketHandlerMapping> webSocketMappings;
 
     @Autowired
     AccessAdministration access;
@@ -121,6 +126,10 @@ class AuthorizationMatrixIT extends IntegrationTest {
                 info.getMethodsCondition().getMethods().forEach(method -> routed.add(method.name() + " " + pattern));
             }
         });
+        // WebSocket routes (a GET handshake each) are routes too: the document must describe them
+        webSocketMappings.forEach(mapping -> mapping.getHandlerMap().keySet()
+                .forEach(pattern -> routed.add("GET " + pattern)));
+        assertThat(routed).as("WebSocket routes").contains("GET /api/v1/realtime");
         assertThat(routed).as("routes missing from the OpenAPI document").isSubsetOf(documented);
         Set<String> rows = rows().stream().map(Row::operation).collect(Collectors.toCollection(TreeSet::new));
         assertThat(documented).as("operations without a row in authorization/matrix.txt").isSubsetOf(rows);

@@ -30,7 +30,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Two application nodes on one database, each with its own web server, sessions and board, and nothing between
  * them but PostgreSQL's LISTEN/NOTIFY: a signal sent on node A reaches the user's connection on node B (and their
- * connection on A exactly once), and a heartbeat received by one node is in the other's board within about 3 s.
+ * connection on A exactly once), a heartbeat received by one node is in the other's board within about 3 s, and a
+ * node whose LISTEN connection is killed opens a new one by itself.
  */
 class TwoNodeRealtimeIT extends IntegrationTest {
 
@@ -121,6 +122,26 @@ class TwoNodeRealtimeIT extends IntegrationTest {
         await().atMost(Duration.ofSeconds(3)).until(() -> boardB.seen(call).orElseThrow().memberSeenAt()
                 .equals(T.plusSeconds(20)));
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> boardA.seen(call).isEmpty());
+    }
+
+    @Test
+    void aNodeWhoseListenConnectionDiesListensAgainAndStillGetsSignals() {
+        PgNotifications notificationsB = nodeB.getBean(PgNotifications.class);
+        await().atMost(PATIENCE).until(notificationsB::listening);
+        int before = notificationsB.listenerPid();
+        assertThat(jdbc.queryForObject("select application_name from pg_stat_activity where pid = ?", String.class,
+                before)).isEqualTo("hearth-listen");
+
+        assertThat(jdbc.queryForObject("select pg_terminate_backend(?)", Boolean.class, before)).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> notificationsB.listening()
+                && notificationsB.listenerPid() != before);
+
+        String member = "rt2-reconnected-" + UUID.randomUUID();
+        try (var onB = RealtimeClient.withHeader(portB, token(portB, member))) {
+            await().atMost(PATIENCE).until(() -> nodeB.getBean(RealtimeSessions.class).connections(member) == 1);
+            signalsA.send(member, new CallSignal.Declined("call-z", T));
+            assertThat(onB.next(PATIENCE).get("callId").asString()).isEqualTo("call-z");
+        }
     }
 
     private static String token(int port, String userId) {

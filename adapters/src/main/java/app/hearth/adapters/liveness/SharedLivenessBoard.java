@@ -16,9 +16,9 @@ import java.util.function.LongSupplier;
  * The {@link LivenessBoard} of one node (adr/0022, adr/0025): per call, the latest moment each side was seen, in
  * memory. A beat is a map look-up and a compare-and-set or two, no lock and no I/O; moments only move forward.
  *
- * <p>Sharing is done by {@link LivenessSharing}: it {@linkplain #unshared() takes} the beats this node received
- * since the last share and publishes them, and {@linkplain #merge merges} what the other nodes share (max per
- * side). Peers' beats are never shared on, so nothing echoes between nodes.
+ * <p>Sharing is done by {@link LivenessSharing}: it {@linkplain #unshared() takes} the news of this node since the
+ * last share (local beats that moved a side forward) and publishes them, and {@linkplain #merge merges} what the
+ * other nodes share (max per side). Peers' beats are never shared on, so nothing echoes between nodes.
  *
  * <p>Memory stays bounded: an entry that neither a local beat nor a peer touched for {@link #retention()} is
  * {@linkplain #evict() evicted}. {@link #forget} drops an entry at once and, for the same retention, ignores peers'
@@ -26,7 +26,7 @@ import java.util.function.LongSupplier;
  */
 public final class SharedLivenessBoard implements LivenessBoard {
 
-    /** What one node shares of one call: the latest local moment of each side since its last share (null: none). */
+    /** What one node shares of one call: its latest local moment of each side since its last share (null: none). */
     public record Beats(String callId, Instant memberSeenAt, Instant companionSeenAt) {
         public Beats {
             Objects.requireNonNull(callId, "callId");
@@ -96,8 +96,8 @@ public final class SharedLivenessBoard implements LivenessBoard {
     }
 
     /**
-     * The beats received on this node since the last call, one record per call that had any; each moment is handed
-     * out once (a beat that races with this call is handed out by the next).
+     * This node's news since the last call: per call, the latest local beat of each side that moved the board
+     * forward. Each is handed out once (a beat that races with this call is handed out by the next).
      */
     public List<Beats> unshared() {
         var beats = new ArrayList<Beats>();

@@ -95,6 +95,7 @@ public final class PgNotifications implements SmartLifecycle {
 
     private volatile boolean running;
     private volatile boolean listening;
+    private volatile int listenerPid;
     private volatile Connection listenConnection;
     private Thread listener;
     private Thread publisher;
@@ -112,6 +113,10 @@ public final class PgNotifications implements SmartLifecycle {
         this.listen = listen;
         this.meters = meters;
         this.outbox = new ArrayBlockingQueue<>(settings.publishQueueCapacity());
+        if (meters != null) {
+            meters.gauge("hearth.notify.listening", this, notifications -> notifications.listening ? 1 : 0);
+            meters.gauge("hearth.notify.queued", outbox, BlockingQueue::size);
+        }
     }
 
     /** A random id of this node for this run (11 characters of base64url). */
@@ -133,6 +138,11 @@ public final class PgNotifications implements SmartLifecycle {
     /** Whether the listening connection is open and listening to every subscribed channel now. */
     public boolean listening() {
         return listening;
+    }
+
+    /** The PostgreSQL backend process of the current listening connection (0 before the first), for operators. */
+    public int listenerPid() {
+        return listenerPid;
     }
 
     /**
@@ -239,6 +249,7 @@ public final class PgNotifications implements SmartLifecycle {
                         statement.execute("LISTEN " + channel);
                     }
                 }
+                listenerPid = pg.getBackendPID();
                 listening = true;
                 backoff = settings.reconnectMin().toMillis();
                 if (failedBefore) {

@@ -150,9 +150,14 @@ public final class RealtimeSessions implements SmartLifecycle {
     private ScheduledExecutorService sweeper;
 
     public RealtimeSessions(Limits limits, Clock clock, MeterRegistry meters) {
+        this(limits, clock, System::nanoTime, meters);
+    }
+
+    /** With a monotonic clock of the caller's ({@code nanoTime}): tests move idleness and pings by hand. */
+    RealtimeSessions(Limits limits, Clock clock, LongSupplier nanoTime, MeterRegistry meters) {
         this.limits = limits;
         this.clock = clock;
-        this.nanoTime = System::nanoTime;
+        this.nanoTime = nanoTime;
         if (meters != null) {
             meters.gauge("hearth.realtime.connections", bySession, Map::size);
         }
