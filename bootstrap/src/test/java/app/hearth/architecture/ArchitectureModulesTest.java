@@ -35,6 +35,11 @@ class ArchitectureModulesTest {
     }
 
     @Test
+    void eventHandlersOutsidePersistenceDoNotReplay() {
+        HearthArchitecture.eventHandlersOutsidePersistenceDisallowReplay(ROOT).check(productionClasses());
+    }
+
+    @Test
     void theChecksSeeEveryModuleAndNoTestClass() {
         var packages = productionClasses().stream().map(JavaClass::getPackageName).toList();
 

@@ -3,6 +3,7 @@ package app.hearth.architecture;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.hearth.architecture.planted.adapters.push.ReplayingPushHandler;
 import app.hearth.architecture.planted.adapters.web.LeakyController;
 import app.hearth.architecture.planted.application.AxonDrivenUseCase;
 import app.hearth.architecture.planted.application.JsonShapedReceipt;
@@ -61,6 +62,15 @@ class ArchitecturePlantedViolationsTest {
     void aWebAdapterThatUsesPersistenceDirectlyIsCaught() {
         assertCaught(HearthArchitecture.inboundAdaptersDoNotUseOutboundAdapters(PLANTED),
                 LeakyController.class);
+    }
+
+    @Test
+    void anEventHandlerWithSideEffectsThatReplaysIsCaughtButNotOneThatDisallowsIt() {
+        var thrown = assertThatThrownBy(() -> HearthArchitecture.eventHandlersOutsidePersistenceDisallowReplay(PLANTED)
+                .check(PLANTED_CLASSES)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining(ReplayingPushHandler.class.getName() + ".on(")
+                .hasMessageNotContaining(ReplayingPushHandler.class.getName() + ".onceOnly(");
+        thrown.hasMessageNotContaining("PlantedProjection");
     }
 
     @Test

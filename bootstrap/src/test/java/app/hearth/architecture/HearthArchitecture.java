@@ -1,11 +1,13 @@
 package app.hearth.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
@@ -13,6 +15,8 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
 import org.jmolecules.archunit.JMoleculesDddRules;
 import org.jmolecules.ddd.annotation.ValueObject;
 import org.jmolecules.event.annotation.DomainEvent;
@@ -154,6 +158,21 @@ final class HearthArchitecture {
         return JMoleculesDddRules.all();
     }
 
+    // --- 6. A replay touches only the database ------------------------------------------------------------------
+
+    /**
+     * An event handler outside {@code adapters.persistence}, where projections write only their read models, has
+     * effects beyond the database (a push, a payment, an analytics call) that must not happen again when its
+     * processor replays the event store: it is {@code @DisallowReplay}, on the method or on its class (ADR 0024).
+     * Aggregates' {@code @EventSourcingHandler}s are not event handlers of a processor and are not concerned.
+     */
+    static ArchRule eventHandlersOutsidePersistenceDisallowReplay(String root) {
+        return methods().that().areAnnotatedWith(EventHandler.class)
+                .and().areDeclaredInClassesThat().resideOutsideOfPackage(root + ".adapters.persistence..")
+                .should(beDisallowedToReplay())
+                .because("handlers with side effects outside the database must not re-fire on replay");
+    }
+
     // --- Helpers -----------------------------------------------------------------------------------------------------
 
     static String domain(String root) {
@@ -212,6 +231,18 @@ final class HearthArchitecture {
                 boolean sealedInterface = type.isInterface() && type.reflect().isSealed();
                 events.add(new SimpleConditionEvent(type, sealedInterface,
                         type.getFullName() + (sealedInterface ? " is" : " is not") + " a sealed interface"));
+            }
+        };
+    }
+
+    private static ArchCondition<JavaMethod> beDisallowedToReplay() {
+        return new ArchCondition<>("be @DisallowReplay (the method or its class)") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                boolean disallowed = method.isAnnotatedWith(DisallowReplay.class)
+                        || method.getOwner().isAnnotatedWith(DisallowReplay.class);
+                events.add(new SimpleConditionEvent(method, disallowed, method.getFullName()
+                        + (disallowed ? " is" : " is not") + " @DisallowReplay"));
             }
         };
     }

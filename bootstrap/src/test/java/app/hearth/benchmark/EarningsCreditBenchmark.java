@@ -213,13 +213,10 @@ public final class EarningsCreditBenchmark {
         note(String.format(Locale.ROOT, "Hearth started in %.1f s", (System.nanoTime() - started) / 1e9));
 
         Environment env = app.getEnvironment();
-        String processor = "axon.eventhandling.processors.earnings-read-model.";
         note("config warmup_s=" + WARMUP_S + " measure_s=" + MEASURE_S + " settle_s=" + SETTLE_S + " clients="
                 + Arrays.toString(CLIENTS) + " accounts=" + ACCOUNTS + " hikari_pool=" + poolSize
-                + " processor_mode=" + env.getProperty(processor + "mode")
-                + " batch_size=" + env.getProperty(processor + "batch-size")
-                + " threads=" + env.getProperty(processor + "thread-count")
-                + " segments=" + env.getProperty(processor + "initial-segment-count")
+                + " processor=tracking batch_size=" + env.getProperty("hearth.projections.batch-size")
+                + " threads=1 segments=1"
                 + " synchronous_commit=" + queryText("show synchronous_commit")
                 + " java=" + Runtime.version() + " cpus=" + Runtime.getRuntime().availableProcessors());
         note("accounts: client k of c credits accounts k, k+c, k+2c, ... round robin (no two clients share one)");

@@ -2,13 +2,18 @@ package app.hearth.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.hearth.adapters.persistence.access.LedgerStaffActionsProjection;
 import app.hearth.adapters.persistence.earnings.EarningsProjection;
+import app.hearth.adapters.persistence.money.WalletProjection;
 import app.hearth.support.IntegrationTest;
 import app.hearth.support.Projections;
 import java.util.UUID;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -51,5 +56,19 @@ class AxonWiringIT extends IntegrationTest {
         var tokenTypes = jdbc.queryForList("select distinct token_type from token_entry where processor_name = ?"
                 + " and token is not null", String.class, EarningsProjection.PROCESSING_GROUP);
         assertThat(tokenTypes).containsExactly("org.axonframework.eventhandling.GapAwareTrackingToken");
+    }
+
+    /** ADR 0024: every processing group, named in no configuration, gets the same processor and a dead-letter queue. */
+    @Test
+    void everyProcessingGroupIsATrackingProcessorWithADeadLetterQueue() {
+        EventProcessingConfiguration processing = axon.eventProcessingConfiguration();
+        assertThat(processing.eventProcessors().keySet()).contains(EarningsProjection.PROCESSING_GROUP,
+                WalletProjection.PROCESSING_GROUP, LedgerStaffActionsProjection.PROCESSING_GROUP);
+        processing.eventProcessors().keySet().forEach(group -> {
+            assertThat(processing.eventProcessor(group, TrackingEventProcessor.class)).as(group).isPresent();
+            assertThat(processing.deadLetterQueue(group)).as(group).get()
+                    .isInstanceOf(JdbcSequencedDeadLetterQueue.class);
+            assertThat(processing.sequencedDeadLetterProcessor(group)).as(group).isPresent();
+        });
     }
 }

@@ -13,12 +13,8 @@ import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -38,8 +34,11 @@ import org.ehcache.config.builders.ResourcePoolsBuilder;
 import org.ehcache.core.Ehcache;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
@@ -49,6 +48,7 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
  * JSON events under stable names, and command routing by the id each domain command names.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EventStoreProperties.class)
 public class HearthAxonConfiguration {
 
     /** PostgreSQL's unique_violation: an aggregate sequence number or event id that is already taken. */
@@ -161,6 +161,12 @@ public class HearthAxonConfiguration {
         return new StableEventTypeSerializer(Jackson3Serializer.builder().build(), storedEventTypes);
     }
 
+    /**
+     * The JDBC event store. Its gap detection waits for a {@code global_index} taken by a transaction that has not
+     * committed yet for {@code hearth.event-store.gap-timeout} (Axon's default, 60 s, gave up the gap of a transaction
+     * still allowed to commit, and its event never reached the projections), and keeps gaps up to
+     * {@code max-gap-offset} events behind; see {@link EventStoreProperties} and ADR 0024.
+     */
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer generalSerializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
@@ -168,6 +174,7 @@ public class HearthAxonConfiguration {
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager axonTransactionManager,
                                                  EventSchema eventSchema,
+                                                 EventStoreProperties eventStore,
                                                  org.axonframework.config.Configuration configuration) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(generalSerializer)
@@ -177,28 +184,21 @@ public class HearthAxonConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(axonTransactionManager)
                 .schema(eventSchema)
-                .build();
-    }
-
-    @Bean
-    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer generalSerializer,
-                                 TokenSchema tokenSchema) {
-        return JdbcTokenStore.builder()
-                .connectionProvider(connectionProvider)
-                .schema(tokenSchema)
-                .serializer(generalSerializer)
+                .gapTimeout(Math.toIntExact(eventStore.gapTimeout().toMillis()))
+                .maxGapOffset(eventStore.maxGapOffset())
                 .build();
     }
 
     /**
-     * A projection that fails must not be skipped: Axon's default handler logs the failure and moves the token on,
-     * losing the event for that read model. Propagating it rolls back the batch (rows and token together) and the
-     * processor retries it with back-off.
+     * Ends transactions that wrote events and outlived {@code hearth.event-store.longest-transaction}, on every node
+     * that serves; refuses to start when connections do not end idle transactions as soon.
      */
     @Bean
-    public ConfigurerModule projectionFailuresRollBack() {
-        return configurer -> configurer.eventProcessing()
-                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    @ConditionalOnProperty(name = "hearth.mode", havingValue = "server", matchIfMissing = true)
+    public LongTransactionGuard longTransactionGuard(JdbcTemplate jdbc, EventStoreProperties eventStore) {
+        var guard = new LongTransactionGuard(jdbc, eventStore.longestTransaction());
+        guard.checkIdleTransactionTimeout();
+        return guard;
     }
 
     /** The in-memory cache of recently used aggregates, closed with the application. */
