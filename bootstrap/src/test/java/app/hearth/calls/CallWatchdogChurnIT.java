@@ -33,7 +33,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class CallWatchdogChurnIT extends CallsIntegrationTest {
 
     static final int CALLS = 200;
-    static final Duration STEP = Duration.ofSeconds(10);
+    static final Duration STEP = Duration.ofSeconds(5);
 
     @Autowired
     Calls nodeA;
@@ -59,9 +59,9 @@ class CallWatchdogChurnIT extends CallsIntegrationTest {
             this.member = member;
             this.companion = companion;
             this.onNodeB = onNodeB;
-            // steps of 10 s: a third stop heartbeating (one side or both), a third hang up, a third talk to the end
+            // steps of 5 s: a third stop heartbeating (one side or both), a third hang up, a third talk to the end
             int fate = random.nextInt(3);
-            int at = 2 + random.nextInt(14);
+            int at = 4 + random.nextInt(28);
             this.memberStopsAt = fate == 0 && random.nextBoolean() ? at : Integer.MAX_VALUE;
             this.companionStopsAt = fate == 0 && memberStopsAt == Integer.MAX_VALUE ? at : Integer.MAX_VALUE;
             this.hangsUpAt = fate == 1 ? at : Integer.MAX_VALUE;
@@ -108,18 +108,18 @@ class CallWatchdogChurnIT extends CallsIntegrationTest {
                 sim.companionLast = sim.memberLast;
                 assertThat(states.state(sim.callId)).isInstanceOf(CallSession.Connected.class);
             }
-            for (int step = 1; step <= 20; step++) {
+            for (int step = 1; step <= 40; step++) {
                 CLOCK.advance(STEP);
-                if (step == 6) {
+                if (step == 12) {
                     nodeB.close(); // in the middle of the calls: its clients fail over to node A
-                    System.out.println("node B stopped at step 6");
+                    System.out.println("node B stopped at step 12");
                 }
-                if (step == 9) {
+                if (step == 18) {
                     nodeB = nodeB();
                     callsB = nodeB.getBean(Calls.class);
-                    System.out.println("node B restarted at step 9");
+                    System.out.println("node B restarted at step 18");
                 }
-                boolean bUp = step < 6 || step >= 9;
+                boolean bUp = step < 12 || step >= 18;
                 for (Sim sim : sims) {
                     if (sim.done) {
                         continue;
@@ -132,11 +132,12 @@ class CallWatchdogChurnIT extends CallsIntegrationTest {
                             sim.done = true;
                             continue;
                         }
-                        if (step < sim.memberStopsAt) {
+                        boolean beat = step % 2 == 0; // every 10 s of the clock
+                        if (beat && step < sim.memberStopsAt) {
                             node.heartbeat(sim.member, sim.callId);
                             sim.memberLast = CLOCK.instant();
                         }
-                        if (step < sim.companionStopsAt) {
+                        if (beat && step < sim.companionStopsAt) {
                             node.heartbeat(sim.companion, sim.callId);
                             sim.companionLast = CLOCK.instant();
                         }
@@ -145,7 +146,7 @@ class CallWatchdogChurnIT extends CallsIntegrationTest {
                         sim.done = true;
                     }
                 }
-                Thread.sleep(2_500); // real time for the liveness boards to share and the watchdogs to look
+                Thread.sleep(1_500); // real time for the liveness boards to share and the watchdogs to look
             }
             // the calls still talking hang up at the end
             for (Sim sim : sims) {

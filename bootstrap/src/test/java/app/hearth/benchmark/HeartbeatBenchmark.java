@@ -1,0 +1,342 @@
+package app.hearth.benchmark;
+
+import app.hearth.application.calls.CallStates;
+import app.hearth.bootstrap.HearthApplication;
+import app.hearth.domain.calls.CallSession;
+import com.zaxxer.hikari.HikariDataSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Point 12 of the calls issue: call heartbeats through the whole stack on one node (HTTP, bearer token check, the
+ * call's participant check, the liveness board) — the highest sustained rate with p99 under 100 ms, divided by the
+ * single-row UPDATE rate of design/benchmarks.md measured in the same run (16 clients); then, under that load, the
+ * time from a client's last heartbeat to its call's end.
+ *
+ * <p>{@code bench.calls} calls are connected through the API; each participant then heartbeats at a fixed interval
+ * (open loop: a request is due at its time whatever the answers, and its latency counts from that time, so a stall
+ * is not hidden). To reach a rate R with C calls each participant beats every {@code 2C/R} seconds: the same request
+ * as a beat every 10 s from R x 5 calls. At the end the watchdog's reading of the live calls is what grows with the
+ * number of calls, not the heartbeat path.
+ *
+ * <p>Not a test: {@code ./mvnw -q -pl bootstrap -am -Pbenchmark-heartbeats verify -DskipTests}. Properties:
+ * {@code bench.calls} (500), {@code bench.rates} (1000,2000,3000,4000 per second), {@code bench.measure} (s per
+ * rate, 15), {@code bench.warmup} (s, 15), {@code bench.silenced} (calls whose member stops beating, 20).
+ */
+public final class HeartbeatBenchmark {
+
+    private static final int CALLS = Integer.getInteger("bench.calls", 500);
+    private static final int[] RATES = Arrays.stream(System.getProperty("bench.rates", "1000,2000,3000,4000")
+            .split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+    private static final double MEASURE_S = Double.parseDouble(System.getProperty("bench.measure", "15"));
+    private static final double WARMUP_S = Double.parseDouble(System.getProperty("bench.warmup", "15"));
+    private static final int SILENCED = Integer.getInteger("bench.silenced", 20);
+    private static final String SERVER = System.getProperty("bench.db.server", "127.0.0.1:5432");
+    private static final String USER = System.getProperty("bench.db.user", "postgres");
+
+    private final String url;
+    private final HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
+            .build();
+    private ConfigurableApplicationContext app;
+    private int port;
+    /** Per call: member token, companion token, call id. */
+    private final List<String[]> calls = new ArrayList<>();
+
+    private HeartbeatBenchmark(String database) {
+        this.url = "jdbc:postgresql://" + SERVER + "/" + database;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String database = "hearth_bench_heartbeats_" + LocalDateTime.now().format(
+                DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")) + "_" + ThreadLocalRandom.current().nextInt(1000, 10000);
+        admin("create database " + database);
+        int exit;
+        try {
+            exit = new HeartbeatBenchmark(database).run();
+        } catch (Throwable failure) {
+            failure.printStackTrace();
+            exit = 2;
+        } finally {
+            admin("drop database if exists " + database + " with (force)");
+            System.out.println("# dropped database " + database);
+        }
+        System.exit(exit);
+    }
+
+    private int run() throws Exception {
+        var application = new SpringApplication(HearthApplication.class);
+        application.setBannerMode(Banner.Mode.OFF);
+        app = application.run("--spring.datasource.url=" + url, "--spring.datasource.username=" + USER,
+                "--server.port=0", "--hearth.database.create-if-missing=false", "--hearth.rate-limits.enabled=false",
+                "--logging.level.root=WARN", "--server.tomcat.threads.max=64");
+        try {
+            port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            connectCalls();
+            double update = rawUpdates(16);
+            figure("single_row_update_per_s", 16, update);
+            beat(RATES[0], WARMUP_S, List.of()); // warm-up, not counted
+            int sustained = 0;
+            double sustainedP99 = Double.NaN;
+            for (int rate : RATES) {
+                var result = beat(rate, MEASURE_S, List.of());
+                figure("heartbeats_per_s", rate, result.perSecond);
+                figure("heartbeat_p50_ms", rate, result.latencies.percentileMillis(50));
+                figure("heartbeat_p99_ms", rate, result.latencies.percentileMillis(99));
+                figure("failed", rate, result.failed);
+                boolean held = result.perSecond >= 0.97 * rate && result.latencies.percentileMillis(99) < 100
+                        && result.failed == 0;
+                System.out.println("# rate " + rate + "/s " + (held ? "sustained" : "NOT sustained"));
+                if (held) {
+                    sustained = rate;
+                    sustainedP99 = result.latencies.percentileMillis(99);
+                }
+            }
+            figure("highest_sustained_heartbeats_per_s", 0, sustained);
+            figure("ratio_to_single_row_update", 16, sustained / update);
+            if (sustained > 0) {
+                lastBeatToEnd(sustained);
+            }
+            System.out.printf(Locale.ROOT, "# summary: highest sustained %d heartbeats/s (p99 %.1f ms) over %d calls;"
+                    + " single-row UPDATE %.0f/s; ratio %.2f%n", sustained, sustainedP99, CALLS, update,
+                    sustained / update);
+            return sustained > 0 ? 0 : 1;
+        } finally {
+            app.close();
+        }
+    }
+
+    /** Members with tokens and available companions through the API; each pair's call rung, accepted and joined. */
+    private void connectCalls() throws Exception {
+        String admin = token("bench-admin", "admin");
+        try (var executor = Executors.newFixedThreadPool(8)) {
+            var futures = new ArrayList<java.util.concurrent.Future<String[]>>();
+            for (int i = 0; i < CALLS; i++) {
+                int n = i;
+                futures.add(executor.submit(() -> connectCall(admin, n)));
+            }
+            for (var future : futures) {
+                calls.add(future.get());
+            }
+        }
+        System.out.println("# " + CALLS + " calls connected");
+    }
+
+    private String[] connectCall(String admin, int n) throws Exception {
+        String memberId = "bench-m" + n;
+        String companionId = "bench-c" + n;
+        String member = token(memberId, "member");
+        expect(send("PUT", "/api/v1/me/profile", member, "{\"displayName\":\"Bench\",\"birthYear\":1950,"
+                + "\"languages\":[\"en\"],\"timeZone\":\"Europe/London\"}"), 201);
+        app.getBean(app.hearth.application.money.wallet.WalletCommandBus.class).send(
+                new app.hearth.domain.money.wallet.WalletCommand.GrantTokens(memberId, "bench-" + n, 100_000,
+                        "benchmark", "admin:bench", java.time.Instant.now()));
+        expect(send("POST", "/api/v1/companions", admin, "{\"userId\":\"" + companionId
+                + "\",\"displayName\":\"C\"}"), 201);
+        String companion = token(companionId, "companion");
+        expect(send("PUT", "/api/v1/me/companion-profile", companion, "{\"displayName\":\"C\",\"bio\":\"b\","
+                + "\"languages\":[\"en\"],\"gender\":\"female\",\"birthYear\":1970,\"skills\":[\"listening\"],"
+                + "\"yearsOfExperience\":3,\"timeZone\":\"Europe/London\"}"), 200);
+        expect(send("PUT", "/api/v1/me/availability", companion, "{\"available\":true}"), 200);
+        String callId = "bench-call-" + n;
+        expect(send("POST", "/api/v1/calls", member, "{\"callId\":\"" + callId + "\",\"companionId\":\""
+                + companionId + "\",\"kind\":\"audio\"}"), 201);
+        expect(send("POST", "/api/v1/calls/" + callId + "/accept", companion, null), 200);
+        expect(send("POST", "/api/v1/calls/" + callId + "/heartbeats", member, null), 204);
+        expect(send("POST", "/api/v1/calls/" + callId + "/heartbeats", companion, null), 204);
+        return new String[] {member, companion, callId};
+    }
+
+    record Result(double perSecond, Latencies latencies, long failed) {
+    }
+
+    /**
+     * Open loop at {@code rate} heartbeats per second for {@code seconds}: participant k of the 2C beats at times
+     * offset by k/rate, every 2C/rate seconds. Participants in {@code silent} (call indexes) send nothing.
+     */
+    private Result beat(int rate, double seconds, List<Integer> silentMembers) throws Exception {
+        long start = System.nanoTime() + 50_000_000L;
+        long end = start + (long) (seconds * 1e9);
+        double gapNanos = 1e9 / rate;
+        var parts = new ConcurrentLinkedQueue<Latencies>();
+        var failed = new LongAdder();
+        var done = new LongAdder();
+        var silent = new java.util.HashSet<>(silentMembers);
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            int senders = 64;
+            for (int s = 0; s < senders; s++) {
+                int sender = s;
+                executor.submit(() -> {
+                    var mine = new Latencies();
+                    for (long n = sender; ; n += senders) {
+                        long due = start + (long) (n * gapNanos);
+                        if (due >= end) {
+                            break;
+                        }
+                        int participant = (int) (n % (2L * calls.size()));
+                        int call = participant / 2;
+                        boolean member = participant % 2 == 0;
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                        }
+                        if (member && silent.contains(call)) {
+                            continue;
+                        }
+                        String[] c = calls.get(call);
+                        try {
+                            var response = send("POST", "/api/v1/calls/" + c[2] + "/heartbeats",
+                                    member ? c[0] : c[1], null);
+                            if (response.statusCode() != 204) {
+                                failed.increment();
+                            }
+                        } catch (Exception e) {
+                            failed.increment();
+                        }
+                        mine.add(System.nanoTime() - due);
+                        done.increment();
+                    }
+                    parts.add(mine);
+                    return null;
+                });
+            }
+        }
+        double elapsed = Math.max(seconds, (System.nanoTime() - start) / 1e9);
+        return new Result(done.sum() / elapsed, Latencies.merge(parts), failed.sum());
+    }
+
+    /** Under the sustained load, {@link #SILENCED} members stop beating: how long until each call has ended. */
+    private void lastBeatToEnd(int rate) throws Exception {
+        var states = app.getBean(CallStates.class);
+        var silenced = new ArrayList<Integer>();
+        for (int i = 0; i < SILENCED && i < calls.size(); i++) {
+            silenced.add(i);
+        }
+        // the members' last beats: one now, then silence while everyone else keeps beating
+        long lastBeat = System.nanoTime();
+        for (int i : silenced) {
+            expect(send("POST", "/api/v1/calls/" + calls.get(i)[2] + "/heartbeats", calls.get(i)[0], null), 204);
+        }
+        var endedAfter = new java.util.concurrent.ConcurrentHashMap<Integer, Double>();
+        var watcher = Thread.ofVirtual().start(() -> {
+            while (endedAfter.size() < silenced.size() && !Thread.currentThread().isInterrupted()) {
+                for (int i : silenced) {
+                    if (!endedAfter.containsKey(i)
+                            && states.state(calls.get(i)[2]) instanceof CallSession.Ended) {
+                        endedAfter.put(i, (System.nanoTime() - lastBeat) / 1e9);
+                    }
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        });
+        var result = beat(rate, 60, silenced);
+        watcher.join(Duration.ofSeconds(20));
+        watcher.interrupt();
+        figure("load_heartbeats_per_s", rate, result.perSecond);
+        figure("load_heartbeat_p99_ms", rate, result.latencies.percentileMillis(99));
+        var seconds = endedAfter.values().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        figure("silenced_calls_ended", rate, seconds.length);
+        if (seconds.length > 0) {
+            figure("last_beat_to_end_s_min", rate, seconds[0]);
+            figure("last_beat_to_end_s_max", rate, seconds[seconds.length - 1]);
+        }
+    }
+
+    /** The single-row UPDATE baseline: each of {@code clients} updates its own row, one commit per UPDATE. */
+    private double rawUpdates(int clients) throws Exception {
+        try (var pool = new HikariDataSource()) {
+            pool.setJdbcUrl(url);
+            pool.setUsername(USER);
+            pool.setMaximumPoolSize(clients);
+            try (Connection connection = pool.getConnection(); var statement = connection.createStatement()) {
+                statement.execute("create table if not exists bench_update (id int primary key, seen_at timestamptz)");
+                statement.execute("insert into bench_update select g, now() from generate_series(0, 1023) g "
+                        + "on conflict do nothing");
+            }
+            var done = new LongAdder();
+            long end = System.nanoTime() + (long) (MEASURE_S * 1e9);
+            var tasks = new ArrayList<java.util.concurrent.Future<Object>>();
+            try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int client = 0; client < clients; client++) {
+                    int k = client;
+                    tasks.add(executor.submit(() -> {
+                        for (int n = 0; System.nanoTime() < end; n++) {
+                            try (Connection connection = pool.getConnection();
+                                 var update = connection.prepareStatement(
+                                         "update bench_update set seen_at = now() where id = ?")) {
+                                update.setInt(1, (k * 64 + n) % 1024);
+                                update.executeUpdate();
+                            }
+                            done.increment();
+                        }
+                        return null;
+                    }));
+                }
+            }
+            for (var task : tasks) {
+                task.get();
+            }
+            return done.sum() / MEASURE_S;
+        }
+    }
+
+    private String token(String userId, String role) throws Exception {
+        return send("POST", "/api/v1/dev/tokens", null, "{\"userId\":\"" + userId + "\",\"role\":\"" + role + "\"}")
+                .body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+    }
+
+    private HttpResponse<String> send(String method, String path, String bearer, String body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(10))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void expect(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(response.request().method() + " " + response.request().uri() + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private static void figure(String name, int rate, double value) {
+        System.out.printf(Locale.ROOT, "%s rate=%d value=%.2f%n", name, rate, value);
+    }
+
+    private static void admin(String sql) {
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + SERVER + "/postgres", USER, "");
+             var statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (Exception failure) {
+            throw new IllegalStateException(sql, failure);
+        }
+    }
+}
