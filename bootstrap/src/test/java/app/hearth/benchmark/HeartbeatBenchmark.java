@@ -89,9 +89,12 @@ public final class HeartbeatBenchmark {
                 "--logging.level.root=WARN", "--server.tomcat.threads.max=64");
         try {
             port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-            connectCalls();
             double update = rawUpdates(16);
             figure("single_row_update_per_s", 16, update);
+            var keepAlive = Thread.ofVirtual().start(this::keepAlive);
+            connectCalls();
+            keepAlive.interrupt();
+            keepAlive.join();
             beat(RATES[0], WARMUP_S, List.of()); // warm-up, not counted
             int sustained = 0;
             double sustainedP99 = Double.NaN;
@@ -133,10 +136,34 @@ public final class HeartbeatBenchmark {
                 futures.add(executor.submit(() -> connectCall(admin, n)));
             }
             for (var future : futures) {
-                calls.add(future.get());
+                String[] call = future.get();
+                synchronized (calls) {
+                    calls.add(call);
+                }
             }
         }
         System.out.println("# " + CALLS + " calls connected");
+    }
+
+    /** While the calls are being set up, the connected ones keep beating (every 5 s), or the watchdog ends them. */
+    private void keepAlive() {
+        while (!Thread.currentThread().isInterrupted()) {
+            List<String[]> connected;
+            synchronized (calls) {
+                connected = List.copyOf(calls);
+            }
+            try {
+                for (String[] call : connected) {
+                    send("POST", "/api/v1/calls/" + call[2] + "/heartbeats", call[0], null);
+                    send("POST", "/api/v1/calls/" + call[2] + "/heartbeats", call[1], null);
+                }
+                Thread.sleep(5_000);
+            } catch (InterruptedException interrupted) {
+                return;
+            } catch (Exception failure) {
+                System.out.println("# keep-alive: " + failure);
+            }
+        }
     }
 
     private String[] connectCall(String admin, int n) throws Exception {
