@@ -158,7 +158,11 @@ class CallsIT extends CallsIntegrationTest {
         var routed = call(member2, id("call-any"), "any", "audio");
         assertThat(routed.status()).as(routed.raw().body()).isEqualTo(201);
         assertThat(routed.body().get("companionId").asString()).isNotEqualTo(busyCompanion);
-        assertThat(companion.get("/api/v1/companions?availableNow=true&limit=200").status()).isEqualTo(200);
+        var availableNow = companion.get("/api/v1/companions?availableNow=true&limit=200");
+        assertThat(availableNow.status()).isEqualTo(200);
+        var listed = new java.util.ArrayList<String>();
+        availableNow.body().get("items").forEach(item -> listed.add(item.get("companionId").asString()));
+        assertThat(listed).as("a companion in a call is not available now").doesNotContain(busyCompanion);
 
         assertThat(companion.post("/api/v1/calls/" + callId + "/decline", null).body().get("endReason").asString())
                 .isEqualTo("DECLINED");

@@ -113,6 +113,19 @@ class DevicesIT extends IntegrationTest {
     }
 
     @Test
+    void closingAnAccountErasesItsDevicesAndPushTokens() {
+        String memberId = "dev-closing-" + run;
+        Api member = as("member", memberId);
+        assertThat(member.put("/api/v1/me/profile", Map.of("displayName", "Closing", "birthYear", 1950,
+                "languages", List.of("en"), "timeZone", "Europe/London")).status()).isEqualTo(201);
+        assertThat(member.put("/api/v1/me/devices/phone-" + run, body("android", "fcm-closing-" + run + "-abcdefghij",
+                null)).status()).isEqualTo(201);
+        assertThat(member.delete("/api/v1/me").status()).isIn(200, 204);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM device WHERE user_id = ?", Long.class, memberId))
+                .isZero();
+    }
+
+    @Test
     void aTooLongDeviceIdAndAMissingBodyAreRefused() {
         Api member = as("member", "dev-long-" + run);
         var tooLong = member.put("/api/v1/me/devices/" + "x".repeat(129), body("android", FCM, null));

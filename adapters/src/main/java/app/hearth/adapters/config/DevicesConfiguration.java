@@ -2,6 +2,7 @@ package app.hearth.adapters.config;
 
 import app.hearth.application.devices.DeviceRegistry;
 import app.hearth.application.devices.Devices;
+import app.hearth.application.devices.DevicesMemberListener;
 import app.hearth.application.devices.DevicesService;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -14,5 +15,11 @@ public class DevicesConfiguration {
     @Bean
     Devices devices(DeviceRegistry devices, Clock clock) {
         return new DevicesService(devices, clock);
+    }
+
+    /** Closing an account erases its devices and push tokens. */
+    @Bean
+    DevicesMemberListener devicesMemberListener(DeviceRegistry devices) {
+        return new DevicesMemberListener(devices);
     }
 }

@@ -17,6 +17,9 @@ public interface DeviceRegistry {
     /** Forgets the user's device; false when there was none. */
     boolean delete(String userId, String deviceId);
 
+    /** Forgets every device of {@code userId} (their account is closing); returns how many. */
+    int deleteAll(String userId);
+
     /**
      * Forgets a token the push provider refused for good, only while the device still holds that very token (a
      * newer registration wins); a device left with no token is forgotten. True when something was removed.

@@ -17,4 +17,11 @@ public interface MemberListener {
     /** The member created their profile: they are registered from {@code at}. */
     default void registered(String memberId, Instant at) {
     }
+
+    /**
+     * The member is closing their account: erase what this side keeps of them. Called inside the closing
+     * transaction; a failure fails the closure.
+     */
+    default void closing(String memberId) {
+    }
 }

@@ -95,6 +95,7 @@ public class MembersService implements Members {
             AccountClosure.requireMayClose(access.roleOf(userId));
             profiles.delete(userId);
             identities.detachAll(userId);
+            listeners.forEach(listener -> listener.closing(userId));
             var recorded = closed.recordIfAbsent(new ClosedMembers.Closure(SubjectKeys.newPseudonym(),
                     keys.of(userId), clock.instant()));
             // a staff role granted while this ran would be revoked here, and the trail says so

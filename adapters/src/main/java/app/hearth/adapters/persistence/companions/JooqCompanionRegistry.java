@@ -1,5 +1,6 @@
 package app.hearth.adapters.persistence.companions;
 
+import static app.hearth.adapters.persistence.jooq.Tables.CALL_LINE;
 import static app.hearth.adapters.persistence.jooq.Tables.COMPANION;
 
 import app.hearth.adapters.persistence.jooq.tables.records.CompanionRecord;
@@ -135,6 +136,9 @@ public class JooqCompanionRegistry implements CompanionRegistry {
         }
         if (Boolean.TRUE.equals(search.availableNow())) {
             conditions.add(COMPANION.AVAILABLE_SINCE.isNotNull());
+            // a companion in a call is busy: not available now, whatever their switch says
+            conditions.add(DSL.notExists(DSL.selectOne().from(CALL_LINE)
+                    .where(CALL_LINE.USER_ID.eq(COMPANION.COMPANION_ID))));
         }
         if (query.afterId() != null) {
             conditions.add(COMPANION.COMPANION_ID.gt(query.afterId()));

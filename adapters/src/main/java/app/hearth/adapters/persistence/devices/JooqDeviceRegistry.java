@@ -53,6 +53,11 @@ public class JooqDeviceRegistry implements DeviceRegistry {
     }
 
     @Override
+    public int deleteAll(String userId) {
+        return sql.deleteFrom(DEVICE).where(DEVICE.USER_ID.eq(userId)).execute();
+    }
+
+    @Override
     public boolean forgetApnsVoipToken(String userId, String deviceId, String token) {
         return forget(userId, deviceId, DEVICE.APNS_VOIP_TOKEN, DEVICE.FCM_TOKEN, token);
     }
