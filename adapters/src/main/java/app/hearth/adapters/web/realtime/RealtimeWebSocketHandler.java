@@ -1,5 +1,6 @@
 package app.hearth.adapters.web.realtime;
 
+import java.io.IOException;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,10 +38,13 @@ public final class RealtimeWebSocketHandler extends AbstractWebSocketHandler {
     }
 
     @Override
-    public void afterConnectionEstablished(WebSocketSession session) {
+    public void afterConnectionEstablished(WebSocketSession session) throws IOException {
         session.setTextMessageSizeLimit(maxClientMessageBytes);
         session.setBinaryMessageSizeLimit(maxClientMessageBytes);
-        String userId = (String) session.getAttributes().get(RealtimeHandshake.USER_ID);
+        if (!(session.getAttributes().get(RealtimeHandshake.USER_ID) instanceof String userId)) {
+            session.close(CloseStatus.POLICY_VIOLATION.withReason("no signed-in user"));
+            return;
+        }
         Instant expiresAt = (Instant) session.getAttributes().get(RealtimeHandshake.EXPIRES_AT);
         sessions.opened(session, userId, expiresAt);
     }
