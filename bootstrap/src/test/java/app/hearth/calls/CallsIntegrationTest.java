@@ -66,9 +66,9 @@ abstract class CallsIntegrationTest extends IntegrationTest {
         return member.post("/api/v1/calls", Map.of("callId", callId, "companionId", companionId, "kind", kind));
     }
 
+    /** The member's token balance as the wallet read model shows it; -1 while it has no row yet. */
     protected long tokenBalance(String memberId) {
-        Long balance = jdbc.queryForObject("SELECT token_balance FROM wallet WHERE member_id = ?", Long.class,
-                memberId);
-        return balance == null ? -1 : balance;
+        var balances = jdbc.queryForList("SELECT token_balance FROM wallet WHERE member_id = ?", Long.class, memberId);
+        return balances.isEmpty() ? -1 : balances.getFirst();
     }
 }
