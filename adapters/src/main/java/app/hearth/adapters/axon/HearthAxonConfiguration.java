@@ -24,6 +24,7 @@ import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.ehcache.CacheManager;
@@ -136,6 +137,15 @@ public class HearthAxonConfiguration {
     @Bean
     public StoredEventTypes storedEventTypes() {
         return StoredEventTypes.scan("app.hearth.domain");
+    }
+
+    /**
+     * The general serializer (tokens, dead letters) accepts an Axon type where Axon declares {@code Object}: without
+     * it a reset token (a {@code ReplayToken}) cannot be read back and no replay can run ({@link AxonTypeValidator}).
+     */
+    @Bean
+    public Jackson3SerializerCustomizer axonTypesInObjectProperties() {
+        return mapper -> mapper.polymorphicTypeValidator(new AxonTypeValidator());
     }
 
     @Bean
