@@ -181,8 +181,12 @@ class NoEventLeftBehindIT extends IntegrationTest {
         threads.close();
         processors.forEach(processor -> Projections.awaitCaughtUp(jdbc, processor));
 
+        // Every stored event reached every projection.
+        List<Map<String, Object>> missing = jdbc.queryForList(NOT_PROCESSED);
+        assertThat(missing).as("stored events missing from their projections").isEmpty();
+
         // The scenario happened as described.
-        assertThat(flowed.get()).as("events kept flowing").isGreaterThan(300);
+        assertThat(flowed.get()).as("events kept flowing").isGreaterThan(100);
         List<Long> heldIndexes = jdbc.queryForList("select global_index from domain_event_entry where"
                 + " aggregate_identifier in (?, ?) order by global_index", Long.class, "wallet:" + held,
                 "earnings:" + held);
@@ -190,7 +194,7 @@ class NoEventLeftBehindIT extends IntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where global_index > ? and"
                 + " aggregate_identifier like 'wallet:flow-%' and aggregate_identifier like ?", Long.class,
                 heldIndexes.getLast(), "%" + run)).as("events after the held ones, committed long before them")
-                .isGreaterThan(200);
+                .isGreaterThan(50);
         Instant heldStamp = Instant.parse(jdbc.queryForObject("select min(time_stamp) from domain_event_entry"
                 + " where aggregate_identifier = ?", String.class, "wallet:" + held));
         assertThat(Duration.between(heldStamp, Instant.ofEpochMilli(heldCommittedAt.get())))
@@ -210,9 +214,6 @@ class NoEventLeftBehindIT extends IntegrationTest {
                 + " exists (select 1 from domain_event_entry e where e.global_index = i)", Long.class, before, head()))
                 .as("holes left for good by the rollbacks").isGreaterThanOrEqualTo(10);
 
-        // Every stored event reached every projection.
-        List<Map<String, Object>> missing = jdbc.queryForList(NOT_PROCESSED);
-        assertThat(missing).as("stored events missing from their projections").isEmpty();
         assertThat(jdbc.queryForObject("select token_balance from wallet where member_id = ?", Long.class, held))
                 .isEqualTo(7);
         assertThat(jdbc.queryForObject("select balance from earnings_account where companion_id = ?", Long.class,

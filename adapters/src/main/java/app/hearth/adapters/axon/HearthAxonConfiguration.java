@@ -155,6 +155,15 @@ public class HearthAxonConfiguration {
         return StoredEventTypes.scan("app.hearth.domain");
     }
 
+    /**
+     * The general serializer (tokens, dead letters) accepts an Axon type where Axon declares {@code Object}: without
+     * it a reset token (a {@code ReplayToken}) cannot be read back and no replay can run ({@link AxonTypeValidator}).
+     */
+    @Bean
+    public Jackson3SerializerCustomizer axonTypesInObjectProperties() {
+        return mapper -> mapper.polymorphicTypeValidator(new AxonTypeValidator());
+    }
+
     @Bean
     @Qualifier("eventSerializer")
     public Serializer eventSerializer(StoredEventTypes storedEventTypes) {
