@@ -257,6 +257,7 @@ public class CallsService implements Calls, DeadlineHandler {
             return status(change(() -> new CallCommand.EndByStaff(callId, actor.userId(), now), now), null);
         }
         CallSession state = retrying(() -> transactions.inTransaction(() -> {
+            deadlines.lock(DEADLINE_KIND, callId);
             // what the heartbeats showed counts before the hang-up: billing runs to the other side's last proof
             proveFromBoard(callId, now);
             return settle(commands.send(new CallCommand.HangUp(callId, actor.userId(), now)), now);
@@ -297,19 +298,31 @@ public class CallsService implements Calls, DeadlineHandler {
         return grant(state, participant.userId(), clock.instant());
     }
 
-    /** A media-server fact: a participant joined the room. */
+    /** A media-server fact: a participant joined the room (of a call they are part of; else nothing happens). */
     public void joinedRoom(String callId, String participantId, Instant at) {
-        change(() -> new CallCommand.JoinRoom(callId, participantId, at), clock.instant());
+        if (isParticipant(callId, participantId)) {
+            change(() -> new CallCommand.JoinRoom(callId, participantId, at), clock.instant());
+        }
     }
 
     /** A media-server fact: a participant left the room (or their connection was aborted): a hang-up then. */
     public void leftRoom(String callId, String participantId, Instant at) {
+        if (!isParticipant(callId, participantId)) {
+            return;
+        }
         Instant now = clock.instant();
         retrying(() -> transactions.inTransaction(() -> {
+            deadlines.lock(DEADLINE_KIND, callId);
             proveFromBoard(callId, now);
             return settle(commands.send(new CallCommand.HangUp(callId, participantId, at.isAfter(now) ? now : at)),
                     now);
         }));
+    }
+
+    /** Whether {@code callId} is a call with {@code participantId} in it (media-server facts name any room). */
+    private boolean isParticipant(String callId, String participantId) {
+        CallSession state = history.state(callId);
+        return !(state instanceof NotRequested) && setupOf(state).sideOf(participantId).isPresent();
     }
 
     // --- The watchdog ------------------------------------------------------------------------------------------------
@@ -331,7 +344,10 @@ public class CallsService implements Calls, DeadlineHandler {
      */
     public CallSession checkpoint(String callId) {
         Instant now = clock.instant();
-        return retrying(() -> transactions.inTransaction(() -> checkpointInTransaction(callId, now)));
+        return retrying(() -> transactions.inTransaction(() -> {
+            deadlines.lock(DEADLINE_KIND, callId);
+            return checkpointInTransaction(callId, now);
+        }));
     }
 
     private CallSession checkpointInTransaction(String callId, Instant now) {
@@ -386,10 +402,16 @@ public class CallsService implements Calls, DeadlineHandler {
 
     // --- Shared steps ------------------------------------------------------------------------------------------------
 
-    /** Sends a command built at each attempt, in its own transaction, with everything that must agree with it. */
+    /**
+     * Sends a command built at each attempt, in its own transaction, with everything that must agree with it. Every
+     * transaction that changes a call locks its wake-up first, as the deadline poller does: they queue, never
+     * deadlock (a hang-up and a firing checkpoint of the same call once did).
+     */
     private CallSession change(Supplier<CallCommand> command, Instant now) {
         return retrying(() -> transactions.inTransaction(() -> {
-            CallSession state = commands.send(command.get());
+            CallCommand next = command.get();
+            deadlines.lock(DEADLINE_KIND, next.callId());
+            CallSession state = commands.send(next);
             return settle(state, now);
         }));
     }

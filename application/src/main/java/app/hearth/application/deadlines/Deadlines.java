@@ -20,6 +20,13 @@ public interface Deadlines {
     /** Removes the deadline of {@code (kind, key)}, if any. */
     void cancel(String kind, String key);
 
+    /**
+     * Locks the deadline of {@code (kind, key)} (if there is one) until the caller's transaction ends. A transaction
+     * that changes what a deadline guards takes this first, as the poller does when it fires it: the two then
+     * queue instead of deadlocking on each other's rows.
+     */
+    void lock(String kind, String key);
+
     /** When the deadline of {@code (kind, key)} is due, if there is one. */
     Optional<Instant> due(String kind, String key);
 }

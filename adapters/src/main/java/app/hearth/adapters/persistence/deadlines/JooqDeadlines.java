@@ -38,6 +38,12 @@ public class JooqDeadlines implements Deadlines {
     }
 
     @Override
+    public void lock(String kind, String key) {
+        sql.select(DEADLINE.DUE_AT).from(DEADLINE).where(DEADLINE.KIND.eq(kind), DEADLINE.DEADLINE_KEY.eq(key))
+                .forUpdate().fetch();
+    }
+
+    @Override
     public Optional<Instant> due(String kind, String key) {
         return sql.select(DEADLINE.DUE_AT).from(DEADLINE)
                 .where(DEADLINE.KIND.eq(kind), DEADLINE.DEADLINE_KEY.eq(key))
