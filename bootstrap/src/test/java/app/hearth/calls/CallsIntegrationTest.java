@@ -12,13 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * Calls tests: the whole application on a {@link TestClock} (a context of its own, shared by the calls tests), with
- * helpers for members with a balance and available companions.
+ * Calls tests: the whole application on a {@link TestClock}, in a context of its own that is closed after each test
+ * class (its watchdog and deadline poller must not outlive the class and act in other tests' nodes), with helpers for
+ * members with a balance and available companions.
  */
 @ContextConfiguration(initializers = TestClock.Initializer.class)
+@DirtiesContext
 abstract class CallsIntegrationTest extends IntegrationTest {
 
     protected static final TestClock CLOCK = TestClock.INSTANCE;
