@@ -19,14 +19,18 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /** Axon runs on PostgreSQL through JDBC with Spring's transactions: the trap that fails silently is closed. */
 class AxonWiringIT extends IntegrationTest {
 
     @Autowired
     Configuration axon;
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void axonUsesSpringTransactionsNeverTheNoOpManager() {
@@ -56,6 +60,12 @@ class AxonWiringIT extends IntegrationTest {
         var tokenTypes = jdbc.queryForList("select distinct token_type from token_entry where processor_name = ?"
                 + " and token is not null", String.class, EarningsProjection.PROCESSING_GROUP);
         assertThat(tokenTypes).containsExactly("org.axonframework.eventhandling.GapAwareTrackingToken");
+    }
+
+    /** Axon's auto-configuration takes the first customizer it finds: a second one would be ignored silently. */
+    @Test
+    void oneJacksonCustomizerForAxonsSerializers() {
+        assertThat(context.getBeansOfType(Jackson3SerializerCustomizer.class)).hasSize(1);
     }
 
     /** ADR 0024: every processing group, named in no configuration, gets the same processor and a dead-letter queue. */

@@ -82,6 +82,10 @@ class SafeReplayIT extends IntegrationTest {
             Map<String, String> before = readModels();
             long events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
 
+            // a reset needs every segment: this node must hold them (another context on the database would not let go)
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> PROCESSORS.forEach(name ->
+                    assertThat(processing.eventProcessor(name, TrackingEventProcessor.class).orElseThrow()
+                            .processingStatus()).as("segments of %s held by this node", name).containsKey(0)));
             long started = System.nanoTime();
             for (String name : PROCESSORS) {
                 TrackingEventProcessor processor = processing.eventProcessor(name, TrackingEventProcessor.class)

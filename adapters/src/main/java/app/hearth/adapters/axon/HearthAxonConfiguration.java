@@ -40,7 +40,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /**
  * Axon on PostgreSQL, wired explicitly rather than left to auto-configuration order (stack-notes.md): the JDBC
@@ -135,29 +134,19 @@ public class HearthAxonConfiguration {
         return !(failure instanceof RuleViolation) && RollbackConfigurationType.UNCHECKED_EXCEPTIONS.rollBackOn(failure);
     }
 
-    /**
-     * Lets Axon's Jackson 3 serializers (the general one, which writes tracking tokens, and the messages one) read
-     * back Axon's own polymorphic types. Resetting a processor stores a {@code ReplayToken} whose reset context is
-     * typed {@code Object} with its class name; Jackson 3's default validator refuses every subtype of
-     * {@code Object}, so after a reset the processor could not read its token, stopped as "unrecoverable", and the
-     * replay never ran. Only classes of Axon itself are allowed as such subtypes. (The event serializer below is
-     * built without it: events carry no polymorphic fields.)
-     */
-    @Bean
-    public Jackson3SerializerCustomizer axonPolymorphicTypes() {
-        return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
-                .allowIfSubType("org.axonframework.")
-                .build());
-    }
-
     @Bean
     public StoredEventTypes storedEventTypes() {
         return StoredEventTypes.scan("app.hearth.domain");
     }
 
     /**
-     * The general serializer (tokens, dead letters) accepts an Axon type where Axon declares {@code Object}: without
-     * it a reset token (a {@code ReplayToken}) cannot be read back and no replay can run ({@link AxonTypeValidator}).
+     * Lets Axon's Jackson 3 serializers built from the properties (the general one, which writes tracking tokens and
+     * dead letters, and the messages one) accept an Axon type where Axon declares {@code Object}. Resetting a
+     * processor stores a {@code ReplayToken} whose reset context is such a property; Jackson 3's default validator
+     * refuses every subtype of {@code Object}, so after a reset the processor could not read its token, stopped as
+     * "unrecoverable", and no replay ever ran ({@link AxonTypeValidator}). Every other polymorphic type is checked
+     * as Jackson does by default. The event serializer below is built without it: events carry no polymorphic fields.
+     * One customizer only: Axon's auto-configuration takes the first it finds.
      */
     @Bean
     public Jackson3SerializerCustomizer axonTypesInObjectProperties() {

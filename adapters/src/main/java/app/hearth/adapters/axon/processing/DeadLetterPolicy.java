@@ -1,9 +1,11 @@
 package app.hearth.adapters.axon.processing;
 
+import app.hearth.domain.shared.RuleViolation;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.Set;
+import org.axonframework.common.AxonTransientException;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;
@@ -18,13 +20,18 @@ import org.slf4j.LoggerFactory;
  * What becomes of an event a handler of the processing group failed on. A failure of the event itself (a row the
  * read model refuses, a handler that throws on it) dead-letters it, never drops it, with its cause and the number of
  * attempts so far (diagnostics {@code attempts}). A failure of the surroundings (the database unreachable, a
- * deadlock, a statement cancelled, a table missing) would fail every event alike: it is not the event's fault, so
- * nothing is dead-lettered and the batch fails, to be retried by the processor with back-off, as before ADR 0024.
+ * deadlock, a statement cancelled, a table missing) would fail every event alike, and a race lost to another writer
+ * (Axon's transient failures: an aggregate that changed concurrently, a lock not acquired; and the
+ * {@code CONCURRENT_UPDATE} refusal Hearth's command buses give after their own retries) succeeds when tried
+ * again: neither is the event's fault, so nothing is dead-lettered and the batch fails, to be retried by the
+ * processor with back-off within seconds, as before ADR 0024.
  */
 final class DeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterPolicy.class);
     static final String ATTEMPTS = "attempts";
+    /** The refusal of a command whose aggregate kept changing concurrently: transient by definition. */
+    static final String CONCURRENT_UPDATE = "CONCURRENT_UPDATE";
 
     /**
      * SQLSTATE classes of failures that are not about the row: connection (08), invalid transaction state (25),
@@ -60,7 +67,9 @@ final class DeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
 
     static boolean isAboutTheSurroundings(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
+            if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
+                    || cause instanceof AxonTransientException
+                    || cause instanceof RuleViolation refused && CONCURRENT_UPDATE.equals(refused.code())) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2

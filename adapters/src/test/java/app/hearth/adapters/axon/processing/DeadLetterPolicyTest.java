@@ -3,6 +3,7 @@ package app.hearth.adapters.axon.processing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.hearth.domain.shared.RuleViolation;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.axonframework.eventhandling.EventMessage;
@@ -11,6 +12,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 
@@ -51,6 +53,11 @@ class DeadLetterPolicyTest {
         }
         assertThat(DeadLetterPolicy.isAboutTheSurroundings(new SQLTransientConnectionException("pool timeout")))
                 .isTrue();
+        assertThat(DeadLetterPolicy.isAboutTheSurroundings(new ConcurrencyException("raced"))).isTrue();
+        assertThat(DeadLetterPolicy.isAboutTheSurroundings(new IllegalStateException("settling failed",
+                RuleViolation.conflict("CONCURRENT_UPDATE", "the wallet changed concurrently")))).isTrue();
+        assertThat(DeadLetterPolicy.isAboutTheSurroundings(RuleViolation.conflict("HOLDS_OPEN", "holds open")))
+                .isFalse();
         assertThat(DeadLetterPolicy.isAboutTheSurroundings(new SQLException("unique", "23505"))).isFalse();
         assertThat(DeadLetterPolicy.isAboutTheSurroundings(new SQLException("no state"))).isFalse();
     }
