@@ -35,7 +35,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -45,10 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The incoming-call push through the real senders: APNs is Pushy's MockApnsServer over TLS (token authentication,
  * our own test certificate), FCM is WireMock behind firebase-admin (requests to fcm.googleapis.com are sent to it,
  * with a fixed access token). The provider's answers decide: dead tokens are removed, transient failures keep them.
- * Its application context (properties of its own) is closed after the class: left running, it would be a second
- * node on the run's database, holding event-processor segments for the rest of the run.
  */
-@DirtiesContext
 class IncomingCallPushIT extends IntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
