@@ -176,7 +176,7 @@ public class CallsService implements Calls, DeadlineHandler {
 
     private CallStatus repeatedRequest(Actor member, String callId, String companionId, CallKind kind,
                                        CallSession existing) {
-        CallSetup setup = setupOf(existing);
+        CallSetup setup = CallDecider.setup(existing);
         if (!setup.memberId().equals(member.userId())) {
             throw RuleViolation.conflict(CallDecider.CALL_ID_TAKEN, "call id " + callId + " is taken by another call");
         }
@@ -249,7 +249,7 @@ public class CallsService implements Calls, DeadlineHandler {
     public CallStatus hangUp(Actor actor, String callId) {
         CallSession current = history.state(callId);
         Instant now = clock.instant();
-        boolean participant = !(current instanceof NotRequested) && setupOf(current).sideOf(actor.userId()).isPresent();
+        boolean participant = !(current instanceof NotRequested) && CallDecider.setup(current).sideOf(actor.userId()).isPresent();
         if (!participant) {
             if (current instanceof NotRequested || !actor.role().isSupervisorOrAbove()) {
                 throw notFound(callId);
@@ -322,7 +322,7 @@ public class CallsService implements Calls, DeadlineHandler {
     /** Whether {@code callId} is a call with {@code participantId} in it (media-server facts name any room). */
     private boolean isParticipant(String callId, String participantId) {
         CallSession state = history.state(callId);
-        return !(state instanceof NotRequested) && setupOf(state).sideOf(participantId).isPresent();
+        return !(state instanceof NotRequested) && CallDecider.setup(state).sideOf(participantId).isPresent();
     }
 
     // --- The watchdog ------------------------------------------------------------------------------------------------
@@ -421,7 +421,7 @@ public class CallsService implements Calls, DeadlineHandler {
         if (state instanceof NotRequested) {
             return state;
         }
-        String callId = callIdOf(state);
+        String callId = CallDecider.callId(state);
         if (state instanceof Ended) {
             lines.release(callId);
             deadlines.cancel(DEADLINE_KIND, callId);
@@ -436,16 +436,16 @@ public class CallsService implements Calls, DeadlineHandler {
     /** The call's state when {@code actor} is one of its participants; anyone else is told it does not exist. */
     private CallSession participantState(Actor actor, String callId) {
         CallSession state = history.state(callId);
-        if (state instanceof NotRequested || setupOf(state).sideOf(actor.userId()).isEmpty()) {
+        if (state instanceof NotRequested || CallDecider.setup(state).sideOf(actor.userId()).isEmpty()) {
             throw notFound(callId);
         }
         return state;
     }
 
     private MediaAccess grant(CallSession state, String participantId, Instant now) {
-        CallSetup setup = setupOf(state);
+        CallSetup setup = CallDecider.setup(state);
         String name = setup.sideOf(participantId).orElseThrow() == Side.MEMBER ? "member" : "companion";
-        return rooms.grant(room(callIdOf(state)), participantId, name, joinWindow, now);
+        return rooms.grant(room(CallDecider.callId(state)), participantId, name, joinWindow, now);
     }
 
     /** Runs {@code work} again while a call or wallet is changed concurrently (each attempt a whole transaction). */
@@ -482,26 +482,6 @@ public class CallsService implements Calls, DeadlineHandler {
                     c.setup().kind(), "connected", c.requestedAt(), null, null, media);
             case Ended e -> new CallStatus(e.callId(), e.setup().memberId(), e.setup().companionId(),
                     e.setup().kind(), "ended", e.requestedAt(), null, e.reason(), media);
-            case NotRequested ignored -> throw new IllegalArgumentException("not a call");
-        };
-    }
-
-    static CallSetup setupOf(CallSession state) {
-        return switch (state) {
-            case Ringing r -> r.setup();
-            case Accepted a -> a.setup();
-            case Connected c -> c.setup();
-            case Ended e -> e.setup();
-            case NotRequested ignored -> throw new IllegalArgumentException("not a call");
-        };
-    }
-
-    static String callIdOf(CallSession state) {
-        return switch (state) {
-            case Ringing r -> r.callId();
-            case Accepted a -> a.callId();
-            case Connected c -> c.callId();
-            case Ended e -> e.callId();
             case NotRequested ignored -> throw new IllegalArgumentException("not a call");
         };
     }

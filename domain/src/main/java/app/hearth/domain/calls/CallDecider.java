@@ -487,7 +487,8 @@ public final class CallDecider {
 
     // --- Helpers -----------------------------------------------------------------------------------------------------
 
-    private static String callId(CallSession state) {
+    /** The id of a requested call ({@link CallSession.NotRequested} has none). */
+    public static String callId(CallSession state) {
         return switch (state) {
             case Ringing r -> r.callId();
             case Accepted a -> a.callId();
@@ -497,7 +498,8 @@ public final class CallDecider {
         };
     }
 
-    private static CallSetup setup(CallSession state) {
+    /** Who calls whom, and how, of a requested call ({@link CallSession.NotRequested} has none). */
+    public static CallSetup setup(CallSession state) {
         return switch (state) {
             case Ringing r -> r.setup();
             case Accepted a -> a.setup();

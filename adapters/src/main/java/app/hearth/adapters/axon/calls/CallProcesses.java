@@ -4,6 +4,7 @@ import app.hearth.application.calls.CallStates;
 import app.hearth.application.calls.CallNotifications;
 import app.hearth.application.calls.CallSettlement;
 import app.hearth.application.shared.Transactions;
+import app.hearth.domain.calls.CallDecider;
 import app.hearth.domain.calls.CallEvent;
 import app.hearth.domain.calls.CallSession;
 import app.hearth.domain.calls.CallSetup;
@@ -84,14 +85,8 @@ final class CallProcesses {
 
         private void signalWithSetup(CallEvent event) {
             CallSession state = history.state(event.callId());
-            CallSetup setup = switch (state) {
-                case CallSession.Ringing r -> r.setup();
-                case CallSession.Accepted a -> a.setup();
-                case CallSession.Connected c -> c.setup();
-                case CallSession.Ended e -> e.setup();
-                case CallSession.NotRequested ignored -> null;
-            };
-            if (setup != null && !(state instanceof CallSession.Ended)) {
+            if (!(state instanceof CallSession.NotRequested || state instanceof CallSession.Ended)) {
+                CallSetup setup = CallDecider.setup(state);
                 notifications.signal(event, setup.memberId(), setup.companionId());
             }
         }
