@@ -9,17 +9,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -49,8 +45,7 @@ public final class HeartbeatBenchmark {
     private static final double MEASURE_S = Double.parseDouble(System.getProperty("bench.measure", "15"));
     private static final double WARMUP_S = Double.parseDouble(System.getProperty("bench.warmup", "15"));
     private static final int SILENCED = Integer.getInteger("bench.silenced", 20);
-    private static final String SERVER = System.getProperty("bench.db.server", "127.0.0.1:5432");
-    private static final String USER = System.getProperty("bench.db.user", "postgres");
+    private static final String USER = BenchDatabase.USER;
 
     private final String url;
     private final HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
@@ -60,25 +55,12 @@ public final class HeartbeatBenchmark {
     /** Per call: member token, companion token, call id. */
     private final List<String[]> calls = new ArrayList<>();
 
-    private HeartbeatBenchmark(String database) {
-        this.url = "jdbc:postgresql://" + SERVER + "/" + database;
+    private HeartbeatBenchmark(String url) {
+        this.url = url;
     }
 
-    public static void main(String[] args) throws Exception {
-        String database = "hearth_bench_heartbeats_" + LocalDateTime.now().format(
-                DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")) + "_" + ThreadLocalRandom.current().nextInt(1000, 10000);
-        admin("create database " + database);
-        int exit;
-        try {
-            exit = new HeartbeatBenchmark(database).run();
-        } catch (Throwable failure) {
-            failure.printStackTrace();
-            exit = 2;
-        } finally {
-            admin("drop database if exists " + database + " with (force)");
-            System.out.println("# dropped database " + database);
-        }
-        System.exit(exit);
+    public static void main(String[] args) {
+        BenchDatabase.runAndExit("hearth_bench_heartbeats", url -> new HeartbeatBenchmark(url).run());
     }
 
     private int run() throws Exception {
@@ -356,14 +338,5 @@ public final class HeartbeatBenchmark {
 
     private static void figure(String name, int rate, double value) {
         System.out.printf(Locale.ROOT, "%s rate=%d value=%.2f%n", name, rate, value);
-    }
-
-    private static void admin(String sql) {
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + SERVER + "/postgres", USER, "");
-             var statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (Exception failure) {
-            throw new IllegalStateException(sql, failure);
-        }
     }
 }

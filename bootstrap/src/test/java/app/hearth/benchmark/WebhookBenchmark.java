@@ -10,14 +10,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.springframework.boot.Banner;
@@ -43,8 +40,7 @@ public final class WebhookBenchmark {
     private static final int[] CLIENTS = Arrays.stream(System.getProperty("bench.clients", "1,16").split(","))
             .map(String::trim).mapToInt(Integer::parseInt).toArray();
     private static final int MEMBERS = Integer.getInteger("bench.members", 64);
-    private static final String SERVER = System.getProperty("bench.db.server", "127.0.0.1:5432");
-    private static final String USER = System.getProperty("bench.db.user", "postgres");
+    private static final String USER = BenchDatabase.USER;
 
     private final String url;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -57,25 +53,12 @@ public final class WebhookBenchmark {
     private String secret;
     private int port;
 
-    private WebhookBenchmark(String database) {
-        this.url = "jdbc:postgresql://" + SERVER + "/" + database;
+    private WebhookBenchmark(String url) {
+        this.url = url;
     }
 
-    public static void main(String[] args) throws Exception {
-        String database = "hearth_bench_webhooks_" + LocalDateTime.now().format(
-                DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")) + "_" + ThreadLocalRandom.current().nextInt(1000, 10000);
-        admin("create database " + database);
-        int exit;
-        try {
-            exit = new WebhookBenchmark(database).run();
-        } catch (Throwable failure) {
-            failure.printStackTrace();
-            exit = 2;
-        } finally {
-            admin("drop database if exists " + database + " with (force)");
-            System.out.println("# dropped database " + database);
-        }
-        System.exit(exit);
+    public static void main(String[] args) {
+        BenchDatabase.runAndExit("hearth_bench_webhooks", url -> new WebhookBenchmark(url).run());
     }
 
     private int run() throws Exception {
@@ -270,14 +253,5 @@ public final class WebhookBenchmark {
 
     private static void figure(String name, int clients, double value) {
         System.out.printf(Locale.ROOT, "%s clients=%d value=%.2f%n", name, clients, value);
-    }
-
-    private static void admin(String sql) {
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + SERVER + "/postgres", USER, "");
-             var statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (Exception failure) {
-            throw new IllegalStateException(sql, failure);
-        }
     }
 }
