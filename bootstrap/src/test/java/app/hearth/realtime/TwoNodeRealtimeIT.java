@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.hearth.adapters.notify.PgNotifications;
+import app.hearth.adapters.persistence.access.RecentRoles;
 import app.hearth.adapters.web.realtime.RealtimeSessions;
 import app.hearth.application.calls.CallSignal;
 import app.hearth.application.calls.CallSignals;
@@ -31,7 +32,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Two application nodes on one database, each with its own web server, sessions and board, and nothing between
  * them but PostgreSQL's LISTEN/NOTIFY: a signal sent on node A reaches the user's connection on node B (and their
  * connection on A exactly once), a heartbeat received by one node is in the other's board within about 3 s, and a
- * node whose LISTEN connection is killed opens a new one by itself.
+ * node whose LISTEN connection is killed opens a new one by itself. A role revoked on A is no longer used by B, which
+ * remembers callers' roles (adr/0027), once the revocation commits.
  */
 class TwoNodeRealtimeIT extends IntegrationTest {
 
@@ -142,6 +144,28 @@ class TwoNodeRealtimeIT extends IntegrationTest {
             signalsA.send(member, new CallSignal.Declined("call-z", T));
             assertThat(onB.next(PATIENCE).get("callId").asString()).isEqualTo("call-z");
         }
+    }
+
+    @Test
+    void aRoleRevokedOnNodeAIsNotUsedOnNodeBFromItsNextRequests() {
+        await().atMost(PATIENCE).until(() -> notificationsA.listening()
+                && nodeB.getBean(PgNotifications.class).listening());
+        RecentRoles rolesB = nodeB.getBean(RecentRoles.class);
+        String admin = "rt2-admin-" + UUID.randomUUID();
+        Api adminOnB = Api.at(portB).signedInAs(admin, "admin");
+        String someone = "/api/v1/users/rt2-someone/role";
+        assertThat(adminOnB.get(someone).status()).isEqualTo(200);
+        assertThat(rolesB.remembers(admin)).isTrue(); // B answers the admin from memory from now on
+
+        Api superadminOnA = Api.at(port).signedInAs("rt2-superadmin-" + UUID.randomUUID(), "superadmin");
+        assertThat(superadminOnA.delete("/api/v1/users/" + admin + "/role/admin").status()).isEqualTo(200);
+
+        // B heard the commit: far sooner than the longest time a role is remembered (a minute)
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20))
+                .until(() -> !rolesB.remembers(admin));
+        assertThat(adminOnB.get(someone).status()).isEqualTo(403);
+        assertThat(adminOnB.get("/api/v1/users/" + admin + "/role").body().get("role").asString())
+                .isEqualTo("member");
     }
 
     private static String token(int port, String userId) {

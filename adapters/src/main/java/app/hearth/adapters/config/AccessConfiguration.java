@@ -1,5 +1,7 @@
 package app.hearth.adapters.config;
 
+import app.hearth.adapters.notify.PgNotifications;
+import app.hearth.adapters.persistence.access.RecentRoles;
 import app.hearth.application.access.AccessAdministration;
 import app.hearth.application.access.AccessAdministrationService;
 import app.hearth.application.access.IdentityProviderClaims;
@@ -8,7 +10,9 @@ import app.hearth.application.access.StaffAuditTrail;
 import app.hearth.application.shared.Transactions;
 import app.hearth.domain.access.Role;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,13 +36,22 @@ public class AccessConfiguration {
     /**
      * {@code hearth.access.superadmins}: user ids that hold superadmin (set at start-up; nobody can grant it).
      * {@code hearth.access.claim-batch-size}: role claims published per pass.
+     * {@code hearth.access.remember-roles-for}: the longest a caller's role is used from memory (adr/0027; zero
+     * reads it on every request).
      */
     @ConfigurationProperties("hearth.access")
-    public record AccessProperties(List<String> superadmins, Integer claimBatchSize) {
+    public record AccessProperties(List<String> superadmins, Integer claimBatchSize, Duration rememberRolesFor) {
         public AccessProperties {
             superadmins = superadmins == null ? List.of() : List.copyOf(superadmins);
             claimBatchSize = claimBatchSize == null ? 50 : claimBatchSize;
+            rememberRolesFor = rememberRolesFor == null ? Duration.ofMinutes(1) : rememberRolesFor;
         }
+    }
+
+    /** Callers' roles in memory for authentication, forgotten on every node when they change (adr/0027). */
+    @Bean
+    RecentRoles recentRoles(DSLContext sql, PgNotifications notifications, AccessProperties properties) {
+        return RecentRoles.of(sql, notifications, properties.rememberRolesFor());
     }
 
     /**

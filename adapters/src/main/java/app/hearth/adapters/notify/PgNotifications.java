@@ -95,6 +95,9 @@ public final class PgNotifications implements SmartLifecycle {
 
     private volatile boolean running;
     private volatile boolean listening;
+    /** Counts the listening connections opened so far; {@link #listeningGeneration()} says which one is open. */
+    private long generations;
+    private volatile long generation;
     private volatile int listenerPid;
     private volatile Connection listenConnection;
     private Thread listener;
@@ -138,6 +141,24 @@ public final class PgNotifications implements SmartLifecycle {
     /** Whether the listening connection is open and listening to every subscribed channel now. */
     public boolean listening() {
         return listening;
+    }
+
+    /**
+     * Which listening connection is open now (1 for the first, 2 for the one opened after it failed, ...), or 0 while
+     * none is. What a node remembers because nobody notified a change is only as good as the connection it listened
+     * on: a new generation means notifications may have been lost in between.
+     */
+    public long listeningGeneration() {
+        return generation;
+    }
+
+    /**
+     * {@code payload} as this node's, for a caller that notifies in its own transaction ({@code pg_notify(channel,
+     * ...)}), so that PostgreSQL delivers it at the commit and never for a rollback; like {@link #publish}, every
+     * other node hears it and this node does not.
+     */
+    public String ownPayload(String payload) {
+        return prefix + payload;
     }
 
     /** The PostgreSQL backend process of the current listening connection (0 before the first), for operators. */
@@ -206,6 +227,7 @@ public final class PgNotifications implements SmartLifecycle {
         closeQuietly(listenConnection);
         join(listener, settings.pollTimeout().plusSeconds(2));
         listening = false;
+        generation = 0;
     }
 
     @Override
@@ -250,6 +272,7 @@ public final class PgNotifications implements SmartLifecycle {
                     }
                 }
                 listenerPid = pg.getBackendPID();
+                generation = ++generations;
                 listening = true;
                 backoff = settings.reconnectMin().toMillis();
                 if (failedBefore) {
@@ -266,6 +289,7 @@ public final class PgNotifications implements SmartLifecycle {
                 }
             } finally {
                 listening = false;
+                generation = 0;
                 listenConnection = null;
                 closeQuietly(connection);
             }

@@ -1,6 +1,6 @@
 package app.hearth.adapters.security;
 
-import app.hearth.application.access.AccessAdministration;
+import app.hearth.adapters.persistence.access.RecentRoles;
 import app.hearth.domain.access.Role;
 import java.util.List;
 import org.slf4j.Logger;
@@ -14,7 +14,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 /**
  * Gives a verified token exactly one {@code ROLE_*} authority: the role Hearth records for its subject now, not
  * the role the token claims. A role revoked a second ago is gone on the next request, however long the token
- * still lives.
+ * still lives (read from {@link RecentRoles}, which every node forgets as a change commits).
  */
 public final class HearthJwtAuthenticationConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
@@ -23,15 +23,15 @@ public final class HearthJwtAuthenticationConverter implements Converter<Jwt, Ab
     /** The claim (a Firebase custom claim in production) that carries the role for clients; never trusted here. */
     public static final String ROLE_CLAIM = "role";
 
-    private final AccessAdministration access;
+    private final RecentRoles roles;
 
-    public HearthJwtAuthenticationConverter(AccessAdministration access) {
-        this.access = access;
+    public HearthJwtAuthenticationConverter(RecentRoles roles) {
+        this.roles = roles;
     }
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        Role role = access.roleOf(jwt.getSubject());
+        Role role = roles.roleOf(jwt.getSubject());
         String claimed = jwt.getClaimAsString(ROLE_CLAIM);
         if (claimed != null && Role.named(claimed).filter(role::equals).isEmpty()) {
             log.debug("token of {} claims role {} but Hearth records {}: Hearth's record wins", jwt.getSubject(),

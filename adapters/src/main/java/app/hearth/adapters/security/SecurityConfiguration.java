@@ -1,27 +1,27 @@
 package app.hearth.adapters.security;
 
+import app.hearth.adapters.persistence.access.RecentRoles;
 import app.hearth.adapters.web.Problems;
 import app.hearth.adapters.web.access.AccessController;
 import app.hearth.adapters.web.calls.CallHistoryController;
+import app.hearth.adapters.web.calls.CallsController;
+import app.hearth.adapters.web.checkout.CheckoutController;
 import app.hearth.adapters.web.companions.CompanionsController;
 import app.hearth.adapters.web.companions.SkillsController;
 import app.hearth.adapters.web.companions.TeamsController;
-import app.hearth.adapters.web.calls.CallsController;
 import app.hearth.adapters.web.devices.DevicesController;
 import app.hearth.adapters.web.experiments.ExperimentsController;
 import app.hearth.adapters.web.members.MeController;
+import app.hearth.adapters.web.money.CatalogController;
+import app.hearth.adapters.web.money.MigrationsController;
+import app.hearth.adapters.web.money.WalletController;
+import app.hearth.adapters.web.payments.PaymentOperationsController;
 import app.hearth.adapters.web.ratelimit.RateLimitFilter;
 import app.hearth.adapters.web.ratelimit.RateLimitProperties;
 import app.hearth.adapters.web.ratelimit.RateLimiter;
 import app.hearth.adapters.web.realtime.RealtimeWebSocketHandler;
-import app.hearth.adapters.web.payments.PaymentOperationsController;
 import app.hearth.adapters.webhooks.LiveKitWebhookController;
 import app.hearth.adapters.webhooks.WebhooksController;
-import app.hearth.adapters.web.checkout.CheckoutController;
-import app.hearth.adapters.web.money.CatalogController;
-import app.hearth.adapters.web.money.MigrationsController;
-import app.hearth.adapters.web.money.WalletController;
-import app.hearth.application.access.AccessAdministration;
 import com.google.firebase.auth.FirebaseAuth;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -61,7 +61,7 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, JsonMapper json,
-                            HearthAuthProperties properties, AccessAdministration access,
+                            HearthAuthProperties properties, RecentRoles roles,
                             RateLimitProperties rateLimits, RateLimiter limiter,
                             ObjectProvider<MeterRegistry> meters) throws Exception {
         // The decoder's own reason: Spring's bearer-token error keeps only descriptions without quotes (RFC 6750)
@@ -158,7 +158,7 @@ public class SecurityConfiguration {
                 .oauth2ResourceServer(resource -> resource
                         .bearerTokenResolver(new RealtimeBearerTokenResolver())
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(
-                                new HearthJwtAuthenticationConverter(access)))
+                                new HearthJwtAuthenticationConverter(roles)))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))
                 .exceptionHandling(errors -> errors
@@ -215,13 +215,15 @@ public class SecurityConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "hearth.auth.local-issuer.enabled", havingValue = "true")
-    JwtDecoder localJwtDecoder(LocalTokenIssuer issuer) {
-        return issuer.decoder();
+    JwtDecoder localJwtDecoder(LocalTokenIssuer issuer, HearthAuthProperties properties, Clock clock) {
+        return properties.reusing(issuer.decoder(), clock);
     }
 
     @Bean
     @ConditionalOnProperty(name = "hearth.auth.local-issuer.enabled", havingValue = "false", matchIfMissing = true)
-    JwtDecoder firebaseJwtDecoder(FirebaseAuth auth, HearthAuthProperties properties) {
-        return new FirebaseTokenDecoder(auth, properties.firebase().checkRevoked());
+    JwtDecoder firebaseJwtDecoder(FirebaseAuth auth, HearthAuthProperties properties, Clock clock) {
+        var firebase = new FirebaseTokenDecoder(auth, properties.firebase().checkRevoked());
+        // a revocation check asks Firebase on every request, and its answer must not be reused (adr/0027)
+        return properties.firebase().checkRevoked() ? firebase : properties.reusing(firebase, clock);
     }
 }

@@ -3,6 +3,7 @@ package app.hearth.adapters.persistence.access;
 import static app.hearth.adapters.persistence.jooq.Tables.ROLE_CLAIM;
 import static app.hearth.adapters.persistence.jooq.Tables.USER_ROLE;
 
+import app.hearth.adapters.notify.PgNotifications;
 import app.hearth.application.access.RoleRegistry;
 import app.hearth.domain.access.Role;
 import java.time.Duration;
@@ -14,17 +15,26 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Roles in {@code user_role}; claims to publish in {@code role_claim}, one row per user, newest change wins. */
+/**
+ * Roles in {@code user_role}; claims to publish in {@code role_claim}, one row per user, newest change wins. A change
+ * makes every node forget the user's {@link RecentRoles remembered role} once it commits.
+ */
 @Component
 public class JooqRoleRegistry implements RoleRegistry {
 
     private static final Duration LONGEST_BACKOFF = Duration.ofMinutes(10);
 
     private final DSLContext sql;
+    private final RecentRoles recent;
+    private final PgNotifications notifications;
 
-    public JooqRoleRegistry(DSLContext sql) {
+    public JooqRoleRegistry(DSLContext sql, RecentRoles recent, PgNotifications notifications) {
         this.sql = sql;
+        this.recent = recent;
+        this.notifications = notifications;
     }
 
     @Override
@@ -58,6 +68,26 @@ public class JooqRoleRegistry implements RoleRegistry {
                 .set(ROLE_CLAIM.ATTEMPTS, 0)
                 .set(ROLE_CLAIM.NEXT_ATTEMPT_AT, when)
                 .execute();
+        forgetOnCommit(userId);
+    }
+
+    /**
+     * The other nodes hear of the change from PostgreSQL at the commit (a notification in this transaction; none for
+     * a rollback); this node forgets right after the commit, before the caller answers anyone.
+     */
+    private void forgetOnCommit(String userId) {
+        sql.select(DSL.function("pg_notify", Object.class, DSL.val(RecentRoles.CHANNEL),
+                DSL.val(notifications.ownPayload(userId)))).fetch();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    recent.forget(userId);
+                }
+            });
+        } else {
+            recent.forget(userId);
+        }
     }
 
     @Override
