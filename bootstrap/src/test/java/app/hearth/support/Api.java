@@ -68,6 +68,11 @@ public final class Api {
         return withToken(issued.body().get("token").asString());
     }
 
+    /** The bearer token this client sends (null when anonymous). */
+    public String token() {
+        return token;
+    }
+
     public Api withToken(String bearer) {
         return new Api(port, bearer, headers, http);
     }

@@ -12,6 +12,7 @@ import app.hearth.adapters.web.realtime.RealtimeApiDocs;
 import app.hearth.adapters.web.realtime.RealtimeHandshake;
 import app.hearth.adapters.web.realtime.RealtimeSessions;
 import app.hearth.adapters.web.realtime.RealtimeWebSocketHandler;
+import app.hearth.application.calls.Calls;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.DriverManager;
@@ -127,17 +128,22 @@ public class RealtimeConfiguration {
         private final RealtimeSessions sessions;
         private final RealtimeProperties properties;
         private final Clock clock;
+        private final Calls calls;
+        private final JsonMapper json;
 
-        WebSocketEndpoint(RealtimeSessions sessions, RealtimeProperties properties, Clock clock) {
+        WebSocketEndpoint(RealtimeSessions sessions, RealtimeProperties properties, Clock clock, Calls calls,
+                          JsonMapper json) {
             this.sessions = sessions;
             this.properties = properties;
             this.clock = clock;
+            this.calls = calls;
+            this.json = json;
         }
 
         @Override
         public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
             var handler = new RealtimeWebSocketHandler(sessions,
-                    (int) Math.min(Integer.MAX_VALUE, properties.maxClientMessageSize().toBytes()));
+                    (int) Math.min(Integer.MAX_VALUE, properties.maxClientMessageSize().toBytes()), calls, json);
             var registration = registry.addHandler(handler, RealtimeWebSocketHandler.PATH)
                     .addInterceptors(new RealtimeHandshake(clock));
             if (!properties.allowedOrigins().isEmpty()) {

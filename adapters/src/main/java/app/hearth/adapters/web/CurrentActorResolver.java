@@ -26,13 +26,18 @@ public class CurrentActorResolver implements HandlerMethodArgumentResolver {
         if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
             throw RuleViolation.forbidden("ACCESS_DENIED", "no signed-in user");
         }
-        Role role = token.getAuthorities().stream()
+        return actorOf(token)
+                .orElseThrow(() -> RuleViolation.forbidden("ACCESS_DENIED", "no Hearth role for this user"));
+    }
+
+    /** The token's subject in the role its {@code ROLE_*} authority names, if it has one. */
+    public static java.util.Optional<Actor> actorOf(JwtAuthenticationToken token) {
+        return token.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .filter(name -> name != null && name.startsWith("ROLE_"))
                 .map(name -> Role.named(name.substring("ROLE_".length())))
                 .flatMap(java.util.Optional::stream)
                 .findFirst()
-                .orElseThrow(() -> RuleViolation.forbidden("ACCESS_DENIED", "no Hearth role for this user"));
-        return new Actor(token.getName(), role);
+                .map(role -> new Actor(token.getName(), role));
     }
 }

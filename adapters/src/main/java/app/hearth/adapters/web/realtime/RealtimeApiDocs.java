@@ -39,7 +39,11 @@ public final class RealtimeApiDocs {
                         other fields are those of the signal. Delivery is best effort and at most once: after a \
                         reconnection, read the call's state over REST. The server pings every 25 s and closes a \
                         connection that answered nothing for 75 s; a client may also send `{"type":"ping"}` and \
-                        receives `{"type":"pong"}`. Close codes: 4401 the token expired (sign in again and \
+                        receives `{"type":"pong"}`. A call's participant may send its heartbeats here instead of \
+                        `POST /api/v1/calls/{id}/heartbeats`: `{"type":"heartbeat","callId":...,"seq":n}` (`seq` \
+                        optional, echoed) is answered `{"type":"heartbeat","callId":...,"seq":n,"ok":true}`, or \
+                        `"ok":false` with the REST route's `code` (`CALL_ENDED`: stop beating). Anything else a \
+                        client sends is answered `{"type":"error","code":"MESSAGE_INVALID"}`. Close codes: 4401 the token expired (sign in again and \
                         reconnect), 4408 idle, 4500 too slow to keep up, 1012 the node is restarting (reconnect).""")
                 .addParametersItem(new Parameter().in("query").name("access_token").required(false)
                         .description("The bearer token, for clients that cannot send the Authorization header. "

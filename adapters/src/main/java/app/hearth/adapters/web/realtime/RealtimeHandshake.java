@@ -1,5 +1,8 @@
 package app.hearth.adapters.web.realtime;
 
+import app.hearth.adapters.web.CurrentActorResolver;
+import app.hearth.domain.access.Actor;
+import app.hearth.domain.access.Role;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -20,6 +23,8 @@ public final class RealtimeHandshake implements HandshakeInterceptor {
 
     static final String USER_ID = "hearth.userId";
     static final String EXPIRES_AT = "hearth.tokenExpiresAt";
+    /** The role Hearth recorded for the user at the handshake (the REST API's actor role). */
+    static final String ROLE = "hearth.role";
 
     private final Clock clock;
 
@@ -41,6 +46,7 @@ public final class RealtimeHandshake implements HandshakeInterceptor {
             return false;
         }
         attributes.put(USER_ID, token.getName());
+        attributes.put(ROLE, CurrentActorResolver.actorOf(token).map(Actor::role).orElse(Role.MEMBER));
         if (expiresAt != null) {
             attributes.put(EXPIRES_AT, expiresAt);
         }

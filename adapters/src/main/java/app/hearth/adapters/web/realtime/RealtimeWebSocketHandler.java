@@ -1,5 +1,9 @@
 package app.hearth.adapters.web.realtime;
 
+import app.hearth.application.calls.Calls;
+import app.hearth.domain.access.Actor;
+import app.hearth.domain.access.Role;
+import app.hearth.domain.shared.RuleViolation;
 import java.io.IOException;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -9,6 +13,10 @@ import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The real-time endpoint {@value #PATH} (adr/0025): a plain WebSocket per signed-in user, over which the server sends
@@ -17,6 +25,12 @@ import org.springframework.web.socket.handler.AbstractWebSocketHandler;
  *
  * <p>Clients need not send anything: the server pings, and a browser answers pings by itself. A client that cannot
  * see pings may send {@code {"type":"ping"}} and gets {@code {"type":"pong"}}; any message counts as a sign of life.
+ *
+ * <p>A participant of a call may send its heartbeats here instead of {@code POST /api/v1/calls/{id}/heartbeats}:
+ * {@code {"type":"heartbeat","callId":"...","seq":7}} ({@code seq} optional, echoed) is the same use case as the
+ * REST route, for the connection's user, and is answered {@code {"type":"heartbeat","callId":"...","seq":7,"ok":true}}
+ * or, refused, with {@code "ok":false} and the REST route's stable {@code code} (e.g. {@code CALL_ENDED}: stop). It
+ * saves what a REST request costs each time: the HTTP exchange and the token check.
  */
 public final class RealtimeWebSocketHandler extends AbstractWebSocketHandler {
 
@@ -28,13 +42,19 @@ public final class RealtimeWebSocketHandler extends AbstractWebSocketHandler {
 
     private final RealtimeSessions sessions;
     private final int maxClientMessageBytes;
+    private final Calls calls;
+    private final JsonMapper json;
 
     /**
      * @param maxClientMessageBytes the largest message a client may send (larger ones close the connection, 1009)
+     * @param calls                 heartbeats sent over the connection go to this use case
      */
-    public RealtimeWebSocketHandler(RealtimeSessions sessions, int maxClientMessageBytes) {
+    public RealtimeWebSocketHandler(RealtimeSessions sessions, int maxClientMessageBytes, Calls calls,
+                                    JsonMapper json) {
         this.sessions = sessions;
         this.maxClientMessageBytes = maxClientMessageBytes;
+        this.calls = calls;
+        this.json = json;
     }
 
     @Override
@@ -55,7 +75,44 @@ public final class RealtimeWebSocketHandler extends AbstractWebSocketHandler {
         String text = message.getPayload();
         if (text.length() <= 64 && text.replaceAll("\\s", "").equals(PING)) {
             sessions.reply(session, PONG);
+            return;
         }
+        JsonNode received;
+        try {
+            received = json.readTree(text);
+        } catch (JacksonException notJson) {
+            sessions.reply(session, "{\"type\":\"error\",\"code\":\"MESSAGE_INVALID\"}");
+            return;
+        }
+        if (received.isObject() && "heartbeat".equals(received.path("type").asString(null))) {
+            heartbeat(session, received);
+        } else {
+            sessions.reply(session, "{\"type\":\"error\",\"code\":\"MESSAGE_INVALID\"}");
+        }
+    }
+
+    /** The heartbeat use case for the connection's user; answered with ok or the refusal's code. */
+    private void heartbeat(WebSocketSession session, JsonNode received) {
+        String callId = received.path("callId").asString(null);
+        ObjectNode answer = json.createObjectNode().put("type", "heartbeat").put("callId", callId);
+        if (received.has("seq")) {
+            answer.set("seq", received.get("seq"));
+        }
+        String userId = (String) session.getAttributes().get(RealtimeHandshake.USER_ID);
+        Role role = (Role) session.getAttributes().get(RealtimeHandshake.ROLE);
+        try {
+            if (callId == null || callId.isBlank()) {
+                throw RuleViolation.invalid("CALL_ID_INVALID", "callId", "a heartbeat names its call");
+            }
+            calls.heartbeat(new Actor(userId, role), callId);
+            answer.put("ok", true);
+        } catch (RuleViolation refused) {
+            answer.put("ok", false).put("code", refused.code());
+        } catch (RuntimeException failed) {
+            log.warn("a heartbeat of {} for call {} over the real-time connection failed", userId, callId, failed);
+            answer.put("ok", false).put("code", "INTERNAL_ERROR");
+        }
+        sessions.reply(session, json.writeValueAsString(answer));
     }
 
     @Override
