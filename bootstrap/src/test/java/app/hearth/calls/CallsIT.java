@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.hearth.application.calls.CallStates;
+import app.hearth.application.calls.LivenessBoard;
 import app.hearth.domain.calls.CallSession;
 import app.hearth.domain.calls.EndReason;
 import app.hearth.support.Api;
@@ -20,9 +21,15 @@ class CallsIT extends CallsIntegrationTest {
 
     @Autowired
     CallStates calls;
+    @Autowired
+    LivenessBoard board;
 
     CallSession.Ended awaitEnded(String callId) {
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+        return awaitEnded(callId, Duration.ofSeconds(15));
+    }
+
+    CallSession.Ended awaitEnded(String callId, Duration patience) {
+        await().atMost(patience).pollInterval(Duration.ofMillis(100))
                 .until(() -> calls.state(callId) instanceof CallSession.Ended);
         return (CallSession.Ended) calls.state(callId);
     }
@@ -222,6 +229,33 @@ class CallsIT extends CallsIntegrationTest {
         awaitBalance(memberId, 80);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(credits(companionId, callId))
                 .as("a lost connection is no completed call").isZero());
+    }
+
+    @Test
+    void aCallWhoseWakeUpWentMissingIsFoundByReconciliationAndEndedWhenOverdue() {
+        String memberId = id("m-orphan");
+        String companionId = id("c-orphan");
+        Api member = member(memberId, 100);
+        Api companion = availableCompanion(companionId);
+        String callId = connectedCall(member, companion, companionId, id("call-orphan"));
+        talk(member, companion, callId, 70); // the checkpoint at 60 s proves what the board showed then
+        await().atMost(Duration.ofSeconds(15)).until(() -> calls.state(callId) instanceof CallSession.Connected c
+                && c.bothUntil().isAfter(c.connectedAt()));
+        var proven = (CallSession.Connected) calls.state(callId);
+        // what a bug or a lost row would leave: no wake-up, and nothing in memory (a node that restarted)
+        assertThat(jdbc.update("DELETE FROM deadline WHERE kind = 'call' AND deadline_key = ?", callId)).isOne();
+        board.forget(callId);
+        CLOCK.advance(Duration.ofSeconds(90)); // both silent: with no wake-up and no beats only reconciliation looks
+
+        // a reconciliation pass runs every 30 s on every node (other test contexts on this database are nodes too:
+        // one of theirs may be the one that finds the call and gives it its wake-up back, which then ends it)
+        CallSession.Ended ended = awaitEnded(callId, Duration.ofSeconds(45));
+        assertThat(ended.reason()).isEqualTo(EndReason.CONNECTION_LOST);
+        assertThat(ended.billableSeconds()).as("billed to the last moment both were proven present")
+                .isEqualTo(Duration.between(proven.connectedAt(), proven.bothUntil()).toSeconds());
+        awaitBalance(memberId, 100 - 10 * ((ended.billableSeconds() + 59) / 60)); // 10 tokens a started minute
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM call_line WHERE call_id = ?", Long.class, callId))
+                .as("both participants are free again").isZero();
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,10 +50,16 @@ public class CallWatchdog {
         boolean reconcile = !now.isBefore(lastReconciliation.plus(RECONCILE_EVERY));
         int acted = 0;
         Set<String> live = new HashSet<>();
-        for (CallQueries.CallView call : queries.live()) {
+        List<CallQueries.CallView> liveCalls = queries.live();
+        // one question for every live call, not one per call: which have their wake-up
+        Set<String> scheduled = reconcile
+                ? deadlines.scheduled(CallsService.DEADLINE_KIND, liveCalls.stream().map(CallQueries.CallView::callId)
+                        .toList())
+                : Set.of();
+        for (CallQueries.CallView call : liveCalls) {
             live.add(call.callId());
             try {
-                if (reconcile && deadlines.due(CallsService.DEADLINE_KIND, call.callId()).isEmpty()) {
+                if (reconcile && !scheduled.contains(call.callId())) {
                     log.log(System.Logger.Level.WARNING, "call {0} ({1}) had no wake-up; reconciling it",
                             call.callId(), call.state());
                     calls.checkpoint(call.callId());

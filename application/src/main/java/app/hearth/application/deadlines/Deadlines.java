@@ -1,7 +1,9 @@
 package app.hearth.application.deadlines;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 import org.jmolecules.architecture.hexagonal.SecondaryPort;
 
 /**
@@ -29,4 +31,7 @@ public interface Deadlines {
 
     /** When the deadline of {@code (kind, key)} is due, if there is one. */
     Optional<Instant> due(String kind, String key);
+
+    /** Which of {@code keys} have a deadline of {@code kind} (one question for many, as reconciliation asks). */
+    Set<String> scheduled(String kind, Collection<String> keys);
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.hearth.adapters.persistence.calls.CallProjection;
+import app.hearth.application.calls.CallsService;
+import app.hearth.application.deadlines.Deadlines;
 import app.hearth.bootstrap.HearthApplication;
 import app.hearth.domain.calls.DeadlineKind;
 import app.hearth.domain.calls.EndReason;
@@ -29,6 +31,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The calls' Prometheus figures at {@code /actuator/prometheus} (admin token), in a context of its own on a database
@@ -66,6 +70,12 @@ class CallMetricsIT {
     @Autowired
     EventProcessingConfiguration processing;
 
+    @Autowired
+    Deadlines deadlines;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
     @Test
     void prometheusShowsTheCallFiguresOfTheReadModel() {
         Api admin = Api.at(port).signedInAs("metrics-admin", "admin");
@@ -91,6 +101,7 @@ class CallMetricsIT {
                 .hangUp("mo", old.plusSeconds(1002));
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(5);
         var live = CallFeed.request(store, "metrics-live", "ml", "kl", CallKind.AUDIO, now);
+        wakeUpLate("metrics-live");
         Projections.awaitCaughtUp(jdbc, CallProjection.PROCESSING_GROUP);
 
         // connected in the last 24 h: a (100 s, completed), b (50 s, completed), c (lost, 0 s after its last proof)
@@ -100,6 +111,7 @@ class CallMetricsIT {
 
         var orphan = CallFeed.request(store, "metrics-orphan", "mx", "kx", CallKind.AUDIO,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(5)));
+        wakeUpLate("metrics-orphan");
         Projections.awaitCaughtUp(jdbc, CallProjection.PROCESSING_GROUP);
         awaitFigures(admin, 2, 1, 2.0 / 3, 50, ended);
 
@@ -120,6 +132,16 @@ class CallMetricsIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> !processor.isReplaying()
                 && jdbc.queryForObject("select count(*) from call_view where ended_at is not null", Long.class) == 7);
         awaitFigures(admin, 0, 0, 2.0 / 3, 50, allEnded);
+    }
+
+    /**
+     * Gives a call fed straight into the store a wake-up an hour away. Without one the watchdog's reconciliation
+     * (every 30 s) would end it on its own, racing the events this test appends; with one this late, an overdue call
+     * stays unended, as when the deadline poller is stuck, which is what the orphan gauge is there to show.
+     */
+    private void wakeUpLate(String callId) {
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> deadlines.schedule(CallsService.DEADLINE_KIND, callId,
+                Instant.now().plus(Duration.ofHours(1))));
     }
 
     /** Waits until the scrape shows these figures (the gauges are cached for a moment); ended: reason -> calls. */

@@ -6,8 +6,11 @@ import app.hearth.application.deadlines.Deadlines;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /** Deadlines in the {@code deadline} table; every change joins the caller's transaction. */
@@ -48,5 +51,15 @@ public class JooqDeadlines implements Deadlines {
         return sql.select(DEADLINE.DUE_AT).from(DEADLINE)
                 .where(DEADLINE.KIND.eq(kind), DEADLINE.DEADLINE_KEY.eq(key))
                 .fetchOptional(DEADLINE.DUE_AT).map(OffsetDateTime::toInstant);
+    }
+
+    @Override
+    public Set<String> scheduled(String kind, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(sql.select(DEADLINE.DEADLINE_KEY).from(DEADLINE)
+                .where(DEADLINE.KIND.eq(kind), DEADLINE.DEADLINE_KEY.eq(DSL.any(keys.toArray(String[]::new))))
+                .fetch(DEADLINE.DEADLINE_KEY));
     }
 }
