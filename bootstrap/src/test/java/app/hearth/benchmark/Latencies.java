@@ -5,8 +5,17 @@ import java.util.Arrays;
 /** Latencies in nanoseconds recorded by one client (not thread-safe), merged and read as percentiles. */
 final class Latencies {
 
-    private long[] values = new long[4096];
+    private long[] values;
     private int size;
+
+    Latencies() {
+        this(4096);
+    }
+
+    /** With room for {@code capacity} values before it grows. */
+    Latencies(int capacity) {
+        values = new long[Math.max(1, capacity)];
+    }
 
     void add(long nanos) {
         if (size == values.length) {
@@ -21,7 +30,7 @@ final class Latencies {
 
     /** All of {@code parts} in one sorted set. */
     static Latencies merge(Iterable<Latencies> parts) {
-        var all = new Latencies();
+        var all = new Latencies(4096);
         for (Latencies part : parts) {
             for (int i = 0; i < part.size; i++) {
                 all.add(part.values[i]);
