@@ -1,5 +1,7 @@
 package app.hearth.calls.history;
 
+import app.hearth.application.calls.CallsService;
+import app.hearth.application.deadlines.Deadlines;
 import app.hearth.domain.calls.CallCommand;
 import app.hearth.domain.calls.CallCommand.AcceptCall;
 import app.hearth.domain.calls.CallCommand.CancelCall;
@@ -17,6 +19,7 @@ import app.hearth.domain.calls.CallEvent.CallEnded;
 import app.hearth.domain.calls.CallSession;
 import app.hearth.domain.calls.DeadlineKind;
 import app.hearth.domain.money.wallet.CallKind;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,32 +28,45 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 /**
- * Stands in for the call aggregate until it exists: runs commands through the call decider and appends the events
- * it decides to the real event store as domain event messages, as the aggregate will (aggregate type {@code Call},
- * id {@code call:<callId>}, sequence numbers from 0). Every history it writes is one the decider accepts.
+ * Writes a call's history straight into the real event store, with any times the test needs (years ago, minutes
+ * overdue): runs commands through the call decider and appends the events it decides as domain event messages, as
+ * the call aggregate does (aggregate type {@code Call}, id {@code call:<callId>}, sequence numbers from 0). Every
+ * history it writes is one the decider accepts.
+ *
+ * <p>Only the test moves such a call on. Its wake-up is set an hour ahead while it is unfinished and removed when it
+ * ends: a live call without one would be reconciled (ended if overdue) by the watchdog of any test context on the
+ * same database, racing the events the test appends; an overdue call whose wake-up is late is what the orphan
+ * figures are there to show.
  */
 final class CallFeed {
 
+    private static final Duration LATE = Duration.ofHours(1);
+
     private final EventStore store;
+    private final Deadlines deadlines;
     final String callId;
     final String memberId;
     final String companionId;
     final List<CallEvent> events = new ArrayList<>();
     private CallSession state = CallDecider.initialState();
 
-    private CallFeed(EventStore store, String callId, String memberId, String companionId) {
+    private CallFeed(EventStore store, Deadlines deadlines, String callId, String memberId, String companionId) {
         this.store = store;
+        this.deadlines = deadlines;
         this.callId = callId;
         this.memberId = memberId;
         this.companionId = companionId;
     }
 
-    /** A member calls a companion at {@code at}: the call rings. */
-    static CallFeed request(EventStore store, String callId, String memberId, String companionId, CallKind kind,
-                            Instant at) {
-        var feed = new CallFeed(store, callId, memberId, companionId);
-        feed.run(new RequestCall(callId, memberId, companionId, kind, at));
-        return feed;
+    /** Where fed calls go: the event store, and the deadline store for their late wake-ups. */
+    record Writer(EventStore store, Deadlines deadlines) {
+
+        /** A member calls a companion at {@code at}: the call rings. */
+        CallFeed request(String callId, String memberId, String companionId, CallKind kind, Instant at) {
+            var feed = new CallFeed(store, deadlines, callId, memberId, companionId);
+            feed.run(new RequestCall(callId, memberId, companionId, kind, at));
+            return feed;
+        }
     }
 
     CallFeed accept(Instant at) {
@@ -106,6 +122,11 @@ final class CallFeed {
             state = CallDecider.evolve(state, event);
         }
         if (!messages.isEmpty()) {
+            if (state instanceof CallSession.Ended) {
+                deadlines.cancel(CallsService.DEADLINE_KIND, callId);
+            } else {
+                deadlines.schedule(CallsService.DEADLINE_KIND, callId, Instant.now().plus(LATE));
+            }
             store.publish(messages);
         }
         return this;

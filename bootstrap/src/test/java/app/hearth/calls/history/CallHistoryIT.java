@@ -3,6 +3,7 @@ package app.hearth.calls.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.hearth.adapters.persistence.calls.CallProjection;
+import app.hearth.application.deadlines.Deadlines;
 import app.hearth.domain.calls.DeadlineKind;
 import app.hearth.domain.money.wallet.CallKind;
 import app.hearth.support.Api;
@@ -28,6 +29,13 @@ class CallHistoryIT extends IntegrationTest {
     @Autowired
     EventStore store;
 
+    @Autowired
+    Deadlines deadlines;
+
+    private CallFeed.Writer feed() {
+        return new CallFeed.Writer(store, deadlines);
+    }
+
     private final String u = UUID.randomUUID().toString().substring(0, 8);
 
     private String id(String name) {
@@ -43,10 +51,10 @@ class CallHistoryIT extends IntegrationTest {
         Instant t0 = Instant.parse("2021-07-01T09:00:00Z");
         String member = id("member");
         String companion = id("companion");
-        var call = CallFeed.request(store, id("call"), member, companion, CallKind.VIDEO, t0)
+        var call = feed().request(id("call"), member, companion, CallKind.VIDEO, t0)
                 .accept(t0.plusSeconds(3)).connect(t0.plusSeconds(6)).prove(t0.plusSeconds(66))
                 .hangUp(companion, t0.plusSeconds(90));
-        var otherCall = CallFeed.request(store, id("other-call"), id("other-member"), id("other-companion"),
+        var otherCall = feed().request(id("other-call"), id("other-member"), id("other-companion"),
                 CallKind.AUDIO, t0).decline(t0.plusSeconds(2));
         caughtUp();
         String path = "/api/v1/calls/" + call.callId;
@@ -100,12 +108,12 @@ class CallHistoryIT extends IntegrationTest {
         for (int i = 0; i < 5; i++) {
             Instant at = w.plusSeconds(60L * i);
             var call = i % 2 == 0
-                    ? CallFeed.request(store, id("mine-" + i), user, id("k" + i), CallKind.AUDIO, at)
-                    : CallFeed.request(store, id("mine-" + i), id("m" + i), user, CallKind.AUDIO, at);
+                    ? feed().request(id("mine-" + i), user, id("k" + i), CallKind.AUDIO, at)
+                    : feed().request(id("mine-" + i), id("m" + i), user, CallKind.AUDIO, at);
             call.decline(at.plusSeconds(1));
             newestFirst.addFirst(call.callId);
         }
-        CallFeed.request(store, id("not-mine"), id("m9"), id("k9"), CallKind.AUDIO, w).cancel(w.plusSeconds(1));
+        feed().request(id("not-mine"), id("m9"), id("k9"), CallKind.AUDIO, w).cancel(w.plusSeconds(1));
         caughtUp();
         Api me = as("member", user);
 
@@ -143,12 +151,12 @@ class CallHistoryIT extends IntegrationTest {
     @Test
     void theLiveBoardShowsEveryUnfinishedCallToStaffOnly() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(20);
-        var ringing = CallFeed.request(store, id("board-ringing"), id("bm1"), id("bk1"), CallKind.AUDIO, now);
-        var connected = CallFeed.request(store, id("board-connected"), id("bm2"), id("bk2"), CallKind.VIDEO, now)
+        var ringing = feed().request(id("board-ringing"), id("bm1"), id("bk1"), CallKind.AUDIO, now);
+        var connected = feed().request(id("board-connected"), id("bm2"), id("bk2"), CallKind.VIDEO, now)
                 .accept(now.plusSeconds(2)).connect(now.plusSeconds(5));
-        var orphan = CallFeed.request(store, id("board-orphan"), id("bm3"), id("bk3"), CallKind.AUDIO,
+        var orphan = feed().request(id("board-orphan"), id("bm3"), id("bk3"), CallKind.AUDIO,
                 now.minus(Duration.ofMinutes(10)));
-        var ended = CallFeed.request(store, id("board-ended"), id("bm4"), id("bk4"), CallKind.AUDIO, now)
+        var ended = feed().request(id("board-ended"), id("bm4"), id("bk4"), CallKind.AUDIO, now)
                 .cancel(now.plusSeconds(1));
         try {
             caughtUp();
@@ -208,11 +216,11 @@ class CallHistoryIT extends IntegrationTest {
         Instant w = Instant.parse("2021-10-01T10:00:00Z");
         String k1 = id("sk1");
         String k2 = id("sk2");
-        CallFeed.request(store, id("s1"), id("sm1"), k1, CallKind.AUDIO, w).accept(w.plusSeconds(1))
+        feed().request(id("s1"), id("sm1"), k1, CallKind.AUDIO, w).accept(w.plusSeconds(1))
                 .connect(w.plusSeconds(2)).hangUp(id("sm1"), w.plusSeconds(42));
-        CallFeed.request(store, id("s2"), id("sm2"), k1, CallKind.AUDIO, w.plusSeconds(100)).accept(w.plusSeconds(101))
+        feed().request(id("s2"), id("sm2"), k1, CallKind.AUDIO, w.plusSeconds(100)).accept(w.plusSeconds(101))
                 .connect(w.plusSeconds(102)).endByStaff(id("staff"), w.plusSeconds(122));
-        CallFeed.request(store, id("s3"), id("sm3"), k2, CallKind.VIDEO, w.plusSeconds(200))
+        feed().request(id("s3"), id("sm3"), k2, CallKind.VIDEO, w.plusSeconds(200))
                 .decline(w.plusSeconds(201));
         caughtUp();
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.hearth.adapters.persistence.calls.CallProjection;
-import app.hearth.application.calls.CallsService;
 import app.hearth.application.deadlines.Deadlines;
 import app.hearth.bootstrap.HearthApplication;
 import app.hearth.domain.calls.DeadlineKind;
@@ -31,8 +30,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The calls' Prometheus figures at {@code /actuator/prometheus} (admin token), in a context of its own on a database
@@ -73,8 +70,9 @@ class CallMetricsIT {
     @Autowired
     Deadlines deadlines;
 
-    @Autowired
-    PlatformTransactionManager transactionManager;
+    private CallFeed.Writer feed() {
+        return new CallFeed.Writer(store, deadlines);
+    }
 
     @Test
     void prometheusShowsTheCallFiguresOfTheReadModel() {
@@ -84,24 +82,23 @@ class CallMetricsIT {
         awaitFigures(admin, 0, 0, 0.0, 0, Map.of());
 
         Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(30));
-        CallFeed.request(store, "metrics-a", "ma", "ka", CallKind.AUDIO, t).accept(t.plusSeconds(2))
+        feed().request("metrics-a", "ma", "ka", CallKind.AUDIO, t).accept(t.plusSeconds(2))
                 .connect(t.plusSeconds(5)).prove(t.plusSeconds(65)).hangUp("ma", t.plusSeconds(105));
-        CallFeed.request(store, "metrics-b", "mb", "kb", CallKind.VIDEO, t.plusSeconds(200)).accept(t.plusSeconds(202))
+        feed().request("metrics-b", "mb", "kb", CallKind.VIDEO, t.plusSeconds(200)).accept(t.plusSeconds(202))
                 .connect(t.plusSeconds(210)).prove(t.plusSeconds(240)).hangUp("kb", t.plusSeconds(260));
-        CallFeed.request(store, "metrics-c", "mc", "ka", CallKind.AUDIO, t.plusSeconds(300))
+        feed().request("metrics-c", "mc", "ka", CallKind.AUDIO, t.plusSeconds(300))
                 .accept(t.plusSeconds(301)).connect(t.plusSeconds(303))
                 .expire(DeadlineKind.HEARTBEAT_LOSS, t.plusSeconds(348));
-        CallFeed.request(store, "metrics-d", "md", "kb", CallKind.AUDIO, t.plusSeconds(400))
+        feed().request("metrics-d", "md", "kb", CallKind.AUDIO, t.plusSeconds(400))
                 .decline(t.plusSeconds(401));
         // two days ago: counted as ended, outside the last 24 h of the ratio and the average
         Instant old = t.minus(Duration.ofDays(2));
-        CallFeed.request(store, "metrics-old", "mo", "ka", CallKind.AUDIO, old).accept(old.plusSeconds(1))
+        feed().request("metrics-old", "mo", "ka", CallKind.AUDIO, old).accept(old.plusSeconds(1))
                 .connect(old.plusSeconds(2)).prove(old.plusSeconds(40))
                 .extend(old.plusSeconds(3600), old.plusSeconds(60)).prove(old.plusSeconds(1000))
                 .hangUp("mo", old.plusSeconds(1002));
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(5);
-        var live = CallFeed.request(store, "metrics-live", "ml", "kl", CallKind.AUDIO, now);
-        wakeUpLate("metrics-live");
+        var live = feed().request("metrics-live", "ml", "kl", CallKind.AUDIO, now);
         Projections.awaitCaughtUp(jdbc, CallProjection.PROCESSING_GROUP);
 
         // connected in the last 24 h: a (100 s, completed), b (50 s, completed), c (lost, 0 s after its last proof)
@@ -109,9 +106,8 @@ class CallMetricsIT {
                 "CONNECTION_LOST", 1.0, "DECLINED", 1.0);
         awaitFigures(admin, 1, 0, 2.0 / 3, 50, ended);
 
-        var orphan = CallFeed.request(store, "metrics-orphan", "mx", "kx", CallKind.AUDIO,
+        var orphan = feed().request("metrics-orphan", "mx", "kx", CallKind.AUDIO,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(5)));
-        wakeUpLate("metrics-orphan");
         Projections.awaitCaughtUp(jdbc, CallProjection.PROCESSING_GROUP);
         awaitFigures(admin, 2, 1, 2.0 / 3, 50, ended);
 
@@ -132,16 +128,6 @@ class CallMetricsIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> !processor.isReplaying()
                 && jdbc.queryForObject("select count(*) from call_view where ended_at is not null", Long.class) == 7);
         awaitFigures(admin, 0, 0, 2.0 / 3, 50, allEnded);
-    }
-
-    /**
-     * Gives a call fed straight into the store a wake-up an hour away. Without one the watchdog's reconciliation
-     * (every 30 s) would end it on its own, racing the events this test appends; with one this late, an overdue call
-     * stays unended, as when the deadline poller is stuck, which is what the orphan gauge is there to show.
-     */
-    private void wakeUpLate(String callId) {
-        new TransactionTemplate(transactionManager).executeWithoutResult(status -> deadlines.schedule(CallsService.DEADLINE_KIND, callId,
-                Instant.now().plus(Duration.ofHours(1))));
     }
 
     /** Waits until the scrape shows these figures (the gauges are cached for a moment); ended: reason -> calls. */

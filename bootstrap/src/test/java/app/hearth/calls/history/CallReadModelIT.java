@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.hearth.adapters.persistence.calls.CallProjection;
-import app.hearth.application.calls.CallQueries;
 import app.hearth.application.calls.CallQueries.CallStats;
 import app.hearth.application.calls.CallQueries.CallView;
 import app.hearth.application.calls.CallQueries.LiveCall;
+import app.hearth.application.calls.CallQueries;
+import app.hearth.application.deadlines.Deadlines;
 import app.hearth.domain.calls.CallEvent.CallEnded;
 import app.hearth.domain.calls.DeadlineKind;
 import app.hearth.domain.calls.EndReason;
@@ -44,6 +45,13 @@ class CallReadModelIT extends IntegrationTest {
     EventStore store;
 
     @Autowired
+    Deadlines deadlines;
+
+    private CallFeed.Writer feed() {
+        return new CallFeed.Writer(store, deadlines);
+    }
+
+    @Autowired
     CallQueries calls;
 
     @Autowired
@@ -69,7 +77,7 @@ class CallReadModelIT extends IntegrationTest {
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(30);
         String member = id("member");
         String companion = id("companion");
-        var call = CallFeed.request(store, id("call"), member, companion, CallKind.VIDEO, t0);
+        var call = feed().request(id("call"), member, companion, CallKind.VIDEO, t0);
         caughtUp();
 
         CallView ringing = calls.call(call.callId).orElseThrow();
@@ -119,17 +127,17 @@ class CallReadModelIT extends IntegrationTest {
     void historyPagesNewestFirstAsMemberAndAsCompanionWithoutGapsOrRepeats() {
         Instant w = Instant.parse("2021-06-01T12:00:00Z");
         String user = id("user");
-        var h1 = CallFeed.request(store, id("h1"), user, id("k1"), CallKind.AUDIO, w).decline(w.plusSeconds(5));
-        var h2 = CallFeed.request(store, id("h2"), user, id("k2"), CallKind.AUDIO, w.plusSeconds(60))
+        var h1 = feed().request(id("h1"), user, id("k1"), CallKind.AUDIO, w).decline(w.plusSeconds(5));
+        var h2 = feed().request(id("h2"), user, id("k2"), CallKind.AUDIO, w.plusSeconds(60))
                 .cancel(w.plusSeconds(62));
         // the same time as h2: the call id breaks the tie (h3 before h2, newest first)
-        var h3 = CallFeed.request(store, id("h3"), id("m2"), user, CallKind.VIDEO, w.plusSeconds(60))
+        var h3 = feed().request(id("h3"), id("m2"), user, CallKind.VIDEO, w.plusSeconds(60))
                 .decline(w.plusSeconds(70));
-        var h4 = CallFeed.request(store, id("h4"), id("m3"), user, CallKind.AUDIO, w.plusSeconds(120))
+        var h4 = feed().request(id("h4"), id("m3"), user, CallKind.AUDIO, w.plusSeconds(120))
                 .expire(DeadlineKind.RING, w.plusSeconds(165));
-        var h5 = CallFeed.request(store, id("h5"), user, id("k1"), CallKind.AUDIO, w.plusSeconds(180))
+        var h5 = feed().request(id("h5"), user, id("k1"), CallKind.AUDIO, w.plusSeconds(180))
                 .accept(w.plusSeconds(181)).connect(w.plusSeconds(183)).hangUp(id("k1"), w.plusSeconds(200));
-        CallFeed.request(store, id("other"), id("m2"), id("k1"), CallKind.AUDIO, w.plusSeconds(90))
+        feed().request(id("other"), id("m2"), id("k1"), CallKind.AUDIO, w.plusSeconds(90))
                 .decline(w.plusSeconds(91));
         caughtUp();
 
@@ -165,11 +173,11 @@ class CallReadModelIT extends IntegrationTest {
         for (String at : List.of("2021-03-10T04:30:00Z", "2021-03-10T05:30:00Z", "2021-03-11T04:59:59Z",
                 "2021-03-11T05:00:00Z")) {
             Instant requested = Instant.parse(at);
-            CallFeed.request(store, id("day" + n++), id("day-member"), a, CallKind.AUDIO, requested)
+            feed().request(id("day" + n++), id("day-member"), a, CallKind.AUDIO, requested)
                     .decline(requested.plusSeconds(3));
         }
         Instant midday = Instant.parse("2021-03-10T15:00:00Z");
-        CallFeed.request(store, id("day" + n), id("day-member"), b, CallKind.VIDEO, midday)
+        feed().request(id("day" + n), id("day-member"), b, CallKind.VIDEO, midday)
                 .decline(midday.plusSeconds(3));
         caughtUp();
 
@@ -184,7 +192,7 @@ class CallReadModelIT extends IntegrationTest {
     void aLiveCallMakesItsCompanionBusyUntilItEnds() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(5);
         String companion = id("busy");
-        var call = CallFeed.request(store, id("live"), id("caller"), companion, CallKind.AUDIO, now);
+        var call = feed().request(id("live"), id("caller"), companion, CallKind.AUDIO, now);
         caughtUp();
         assertThat(calls.inCall(companion)).isTrue();
         assertThat(calls.live()).extracting(CallView::callId).contains(call.callId);
@@ -203,23 +211,23 @@ class CallReadModelIT extends IntegrationTest {
         Instant w = Instant.parse("2021-09-01T10:00:00Z");
         String k1 = id("k1");
         String k2 = id("k2");
-        var a = CallFeed.request(store, id("a"), id("ma"), k1, CallKind.AUDIO, w).accept(w.plusSeconds(2))
+        var a = feed().request(id("a"), id("ma"), k1, CallKind.AUDIO, w).accept(w.plusSeconds(2))
                 .connect(w.plusSeconds(4)).prove(w.plusSeconds(60)).hangUp(id("ma"), w.plusSeconds(64));
-        var b = CallFeed.request(store, id("b"), id("mb"), k1, CallKind.VIDEO, w.plusSeconds(100))
+        var b = feed().request(id("b"), id("mb"), k1, CallKind.VIDEO, w.plusSeconds(100))
                 .accept(w.plusSeconds(102)).connect(w.plusSeconds(104)).hangUp(k1, w.plusSeconds(134));
-        var c = CallFeed.request(store, id("c"), id("mc"), k1, CallKind.AUDIO, w.plusSeconds(200))
+        var c = feed().request(id("c"), id("mc"), k1, CallKind.AUDIO, w.plusSeconds(200))
                 .accept(w.plusSeconds(202)).connect(w.plusSeconds(204)).prove(w.plusSeconds(230))
                 .expire(DeadlineKind.HEARTBEAT_LOSS, w.plusSeconds(275));
-        CallFeed.request(store, id("d"), id("md"), k2, CallKind.AUDIO, w.plusSeconds(300)).decline(w.plusSeconds(305));
-        CallFeed.request(store, id("e"), id("me"), k2, CallKind.AUDIO, w.plusSeconds(400))
+        feed().request(id("d"), id("md"), k2, CallKind.AUDIO, w.plusSeconds(300)).decline(w.plusSeconds(305));
+        feed().request(id("e"), id("me"), k2, CallKind.AUDIO, w.plusSeconds(400))
                 .expire(DeadlineKind.RING, w.plusSeconds(445));
         // never ended: orphans, years past what the rules allow
-        var ringingOrphan = CallFeed.request(store, id("f"), id("mf"), k1, CallKind.AUDIO, w.plusSeconds(500));
-        var connectedOrphan = CallFeed.request(store, id("h"), id("mh"), k1, CallKind.VIDEO, w.plusSeconds(600))
+        var ringingOrphan = feed().request(id("f"), id("mf"), k1, CallKind.AUDIO, w.plusSeconds(500));
+        var connectedOrphan = feed().request(id("h"), id("mh"), k1, CallKind.VIDEO, w.plusSeconds(600))
                 .accept(w.plusSeconds(602)).connect(w.plusSeconds(604));
         // outside [w, w + 1 h)
-        CallFeed.request(store, id("before"), id("mx"), k1, CallKind.AUDIO, w.minusSeconds(1)).decline(w);
-        CallFeed.request(store, id("at-to"), id("mx"), k1, CallKind.AUDIO, w.plusSeconds(3600))
+        feed().request(id("before"), id("mx"), k1, CallKind.AUDIO, w.minusSeconds(1)).decline(w);
+        feed().request(id("at-to"), id("mx"), k1, CallKind.AUDIO, w.plusSeconds(3600))
                 .decline(w.plusSeconds(3601));
         try {
             caughtUp();
@@ -261,10 +269,10 @@ class CallReadModelIT extends IntegrationTest {
     @Test
     void resettingTheProcessorReplaysEveryCallEventIntoTheSameRows() {
         Instant w = Instant.parse("2021-11-01T08:00:00Z");
-        CallFeed.request(store, id("replay-1"), id("rm"), id("rk"), CallKind.AUDIO, w).accept(w.plusSeconds(1))
+        feed().request(id("replay-1"), id("rm"), id("rk"), CallKind.AUDIO, w).accept(w.plusSeconds(1))
                 .connect(w.plusSeconds(3)).prove(w.plusSeconds(63)).extend(w.plusSeconds(300), w.plusSeconds(63))
                 .hangUp(id("rk"), w.plusSeconds(90));
-        CallFeed.request(store, id("replay-2"), id("rm"), id("rk"), CallKind.VIDEO, w.plusSeconds(200))
+        feed().request(id("replay-2"), id("rm"), id("rk"), CallKind.VIDEO, w.plusSeconds(200))
                 .endByStaff(id("staff"), w.plusSeconds(210));
         caughtUp();
         var rows = jdbc.queryForList("select * from call_view order by call_id");
