@@ -3,7 +3,6 @@ package app.hearth.calls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import app.hearth.application.calls.CallStates;
 import app.hearth.application.calls.LivenessBoard;
 import app.hearth.domain.calls.CallSession;
 import app.hearth.domain.calls.EndReason;
@@ -20,19 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class CallsIT extends CallsIntegrationTest {
 
     @Autowired
-    CallStates calls;
-    @Autowired
     LivenessBoard board;
-
-    CallSession.Ended awaitEnded(String callId) {
-        return awaitEnded(callId, Duration.ofSeconds(15));
-    }
-
-    CallSession.Ended awaitEnded(String callId, Duration patience) {
-        await().atMost(patience).pollInterval(Duration.ofMillis(100))
-                .until(() -> calls.state(callId) instanceof CallSession.Ended);
-        return (CallSession.Ended) calls.state(callId);
-    }
 
     void awaitBalance(String memberId, long expected) {
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
@@ -42,27 +29,6 @@ class CallsIT extends CallsIntegrationTest {
     long credits(String companionId, String callId) {
         return jdbc.queryForObject("SELECT count(*) FROM earnings_entry WHERE companion_id = ? AND reference = ?",
                 Long.class, companionId, "call:" + callId);
-    }
-
-    /** Rings, is accepted and connects (both heartbeat once); returns the call id. */
-    String connectedCall(Api member, Api companion, String companionId, String callId) {
-        var rung = call(member, callId, companionId, "audio");
-        assertThat(rung.status()).as(rung.raw().body()).isEqualTo(201);
-        var accepted = companion.post("/api/v1/calls/" + callId + "/accept", null);
-        assertThat(accepted.status()).as(accepted.raw().body()).isEqualTo(200);
-        assertThat(member.post("/api/v1/calls/" + callId + "/heartbeats", null).status()).isEqualTo(204);
-        assertThat(companion.post("/api/v1/calls/" + callId + "/heartbeats", null).status()).isEqualTo(204);
-        assertThat(calls.state(callId)).isInstanceOf(CallSession.Connected.class);
-        return callId;
-    }
-
-    /** Both sides heartbeat every 10 s of the test clock for {@code seconds}. */
-    void talk(Api member, Api companion, String callId, int seconds) {
-        for (int s = 0; s < seconds; s += 10) {
-            CLOCK.advance(Duration.ofSeconds(10));
-            assertThat(member.post("/api/v1/calls/" + callId + "/heartbeats", null).status()).isEqualTo(204);
-            assertThat(companion.post("/api/v1/calls/" + callId + "/heartbeats", null).status()).isEqualTo(204);
-        }
     }
 
     @Test

@@ -1,12 +1,16 @@
 package app.hearth.calls;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import app.hearth.application.calls.CallStates;
 import app.hearth.application.money.wallet.WalletCommandBus;
+import app.hearth.domain.calls.CallSession;
 import app.hearth.domain.money.wallet.WalletCommand;
 import app.hearth.support.Api;
 import app.hearth.support.IntegrationTest;
 import app.hearth.support.TestClock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +33,9 @@ abstract class CallsIntegrationTest extends IntegrationTest {
 
     @Autowired
     protected WalletCommandBus wallets;
+
+    @Autowired
+    protected CallStates calls;
 
     protected String id(String name) {
         return name + "-" + run;
@@ -73,5 +80,36 @@ abstract class CallsIntegrationTest extends IntegrationTest {
     protected long tokenBalance(String memberId) {
         var balances = jdbc.queryForList("SELECT token_balance FROM wallet WHERE member_id = ?", Long.class, memberId);
         return balances.isEmpty() ? -1 : balances.getFirst();
+    }
+
+    protected CallSession.Ended awaitEnded(String callId) {
+        return awaitEnded(callId, Duration.ofSeconds(15));
+    }
+
+    protected CallSession.Ended awaitEnded(String callId, Duration patience) {
+        await().atMost(patience).pollInterval(Duration.ofMillis(100))
+                .until(() -> calls.state(callId) instanceof CallSession.Ended);
+        return (CallSession.Ended) calls.state(callId);
+    }
+
+    /** Rings, is accepted and connects (both heartbeat once); returns the call id. */
+    protected String connectedCall(Api member, Api companion, String companionId, String callId) {
+        var rung = call(member, callId, companionId, "audio");
+        assertThat(rung.status()).as(rung.raw().body()).isEqualTo(201);
+        var accepted = companion.post("/api/v1/calls/" + callId + "/accept", null);
+        assertThat(accepted.status()).as(accepted.raw().body()).isEqualTo(200);
+        assertThat(member.post("/api/v1/calls/" + callId + "/heartbeats", null).status()).isEqualTo(204);
+        assertThat(companion.post("/api/v1/calls/" + callId + "/heartbeats", null).status()).isEqualTo(204);
+        assertThat(calls.state(callId)).isInstanceOf(CallSession.Connected.class);
+        return callId;
+    }
+
+    /** Both sides heartbeat every 10 s of the test clock for {@code seconds}. */
+    protected void talk(Api member, Api companion, String callId, int seconds) {
+        for (int s = 0; s < seconds; s += 10) {
+            CLOCK.advance(Duration.ofSeconds(10));
+            assertThat(member.post("/api/v1/calls/" + callId + "/heartbeats", null).status()).isEqualTo(204);
+            assertThat(companion.post("/api/v1/calls/" + callId + "/heartbeats", null).status()).isEqualTo(204);
+        }
     }
 }

@@ -2,7 +2,6 @@ package app.hearth.calls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.hearth.application.calls.CallStates;
 import app.hearth.application.calls.LivenessBoard;
 import app.hearth.domain.calls.CallSession;
 import app.hearth.support.Api;
@@ -22,8 +21,6 @@ class RealtimeCallIT extends CallsIntegrationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
-    @Autowired
-    CallStates calls;
     @Autowired
     LivenessBoard board;
 

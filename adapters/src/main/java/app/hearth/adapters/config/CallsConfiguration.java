@@ -4,12 +4,12 @@ import app.hearth.adapters.calls.CallMediaEvents;
 import app.hearth.adapters.calls.CallWatchdogTimer;
 import app.hearth.adapters.persistence.deadlines.DeadlinePoller;
 import app.hearth.application.calls.CallCommandBus;
-import app.hearth.application.calls.CallStates;
 import app.hearth.application.calls.CallLines;
 import app.hearth.application.calls.CallNotifications;
 import app.hearth.application.calls.CallQueries;
 import app.hearth.application.calls.CallSettlement;
 import app.hearth.application.calls.CallSignals;
+import app.hearth.application.calls.CallStates;
 import app.hearth.application.calls.CallWatchdog;
 import app.hearth.application.calls.CallsService;
 import app.hearth.application.calls.LivenessBoard;
@@ -23,12 +23,15 @@ import app.hearth.application.members.MemberProfiles;
 import app.hearth.application.money.metering.Metering;
 import app.hearth.application.push.IncomingCallPush;
 import app.hearth.application.shared.Transactions;
+import app.hearth.domain.calls.CallTimeouts;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -38,15 +41,42 @@ import org.springframework.transaction.PlatformTransactionManager;
  * wake-ups, ADR 0026) and the watchdog's timer, both only in server mode.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CallsConfiguration.TimeoutProperties.class)
 public class CallsConfiguration {
+
+    /**
+     * {@code hearth.calls.timeouts.*}: how long a call rings, waits for the room, and how long a side may be silent
+     * before it is reconnecting and then lost (ADR 0029). Unset ones keep the rules' numbers; contradictory ones
+     * (lost before reconnecting, reconnecting before a heartbeat is due) stop the application at startup.
+     */
+    @ConfigurationProperties("hearth.calls.timeouts")
+    public record TimeoutProperties(Duration ring, Duration join, Duration reconnectingAfter, Duration lostAfter) {
+
+        CallTimeouts timeouts() {
+            CallTimeouts rules = CallTimeouts.DEFAULTS;
+            try {
+                return new CallTimeouts(ring == null ? rules.ring() : ring, join == null ? rules.join() : join,
+                        reconnectingAfter == null ? rules.reconnectingAfter() : reconnectingAfter,
+                        lostAfter == null ? rules.lostAfter() : lostAfter);
+            } catch (IllegalArgumentException contradictory) {
+                throw new IllegalStateException("hearth.calls.timeouts: " + contradictory.getMessage(), contradictory);
+            }
+        }
+    }
+
+    @Bean
+    CallTimeouts callTimeouts(TimeoutProperties properties) {
+        return properties.timeouts();
+    }
 
     @Bean
     CallsService callsService(CallCommandBus commands, CallStates history, CallLines lines, Deadlines deadlines,
                               LivenessBoard board, Metering metering, CompanionRegistry companions,
                               CallQueries queries, MediaRooms rooms, Transactions transactions, Clock clock,
-                              @Value("${hearth.calls.media-join-window:PT60S}") Duration joinWindow) {
+                              @Value("${hearth.calls.media-join-window:PT60S}") Duration joinWindow,
+                              CallTimeouts timeouts) {
         return new CallsService(commands, history, lines, deadlines, board, metering, companions, queries, rooms,
-                transactions, clock, joinWindow);
+                transactions, clock, joinWindow, timeouts);
     }
 
     @Bean
@@ -58,8 +88,9 @@ public class CallsConfiguration {
     @Bean
     CallNotifications callNotifications(CallSignals signals, IncomingCallPush push, MemberProfiles profiles,
                                         MediaRooms rooms, Clock clock,
-                                        @Value("${hearth.calls.media-join-window:PT60S}") Duration joinWindow) {
-        return new CallNotifications(signals, push, profiles, rooms, clock, joinWindow);
+                                        @Value("${hearth.calls.media-join-window:PT60S}") Duration joinWindow,
+                                        CallTimeouts timeouts) {
+        return new CallNotifications(signals, push, profiles, rooms, clock, joinWindow, timeouts);
     }
 
     @Bean
@@ -78,8 +109,8 @@ public class CallsConfiguration {
 
     @Bean
     CallWatchdog callWatchdog(CallQueries queries, LivenessBoard board, CallsService calls, Deadlines deadlines,
-                              CallSignals signals, Clock clock) {
-        return new CallWatchdog(queries, board, calls, deadlines, signals, clock);
+                              CallSignals signals, Clock clock, CallTimeouts timeouts) {
+        return new CallWatchdog(queries, board, calls, deadlines, signals, clock, timeouts);
     }
 
     @Bean

@@ -4,12 +4,12 @@ import app.hearth.application.media.MediaRooms;
 import app.hearth.application.members.MemberProfiles;
 import app.hearth.application.push.IncomingCall;
 import app.hearth.application.push.IncomingCallPush;
-import app.hearth.domain.calls.CallDecider;
 import app.hearth.domain.calls.CallEvent;
 import app.hearth.domain.calls.CallEvent.BalanceWarning;
 import app.hearth.domain.calls.CallEvent.CallAccepted;
 import app.hearth.domain.calls.CallEvent.CallEnded;
 import app.hearth.domain.calls.CallEvent.CallRequested;
+import app.hearth.domain.calls.CallTimeouts;
 import app.hearth.domain.calls.EndReason;
 import app.hearth.domain.money.wallet.CallKind;
 import java.time.Clock;
@@ -33,15 +33,17 @@ public class CallNotifications {
     private final MediaRooms rooms;
     private final Clock clock;
     private final Duration joinWindow;
+    private final CallTimeouts timeouts;
 
     public CallNotifications(CallSignals signals, IncomingCallPush push, MemberProfiles profiles, MediaRooms rooms,
-                             Clock clock, Duration joinWindow) {
+                             Clock clock, Duration joinWindow, CallTimeouts timeouts) {
         this.signals = signals;
         this.push = push;
         this.profiles = profiles;
         this.rooms = rooms;
         this.clock = clock;
         this.joinWindow = joinWindow;
+        this.timeouts = timeouts;
     }
 
     /** The signals of {@code event} (fast: no provider call). */
@@ -49,7 +51,7 @@ public class CallNotifications {
         Instant now = clock.instant();
         switch (event) {
             case CallRequested requested -> {
-                Instant ringsUntil = requested.at().plus(CallDecider.RING_TIMEOUT);
+                Instant ringsUntil = requested.at().plus(timeouts.ring());
                 if (now.isBefore(ringsUntil)) {
                     signals.send(requested.companionId(), new CallSignal.Incoming(requested.callId(),
                             requested.memberId(), callerName(requested.memberId()), wire(requested.kind()),
@@ -80,7 +82,7 @@ public class CallNotifications {
 
     /** Rings the companion's phones for a call that still rings (slow: provider calls with retries). */
     public void ring(CallRequested requested) {
-        Instant ringsUntil = requested.at().plus(CallDecider.RING_TIMEOUT);
+        Instant ringsUntil = requested.at().plus(timeouts.ring());
         if (!clock.instant().isBefore(ringsUntil)) {
             log.log(System.Logger.Level.DEBUG, "call {0} stopped ringing before its push was sent", requested.callId());
             return;

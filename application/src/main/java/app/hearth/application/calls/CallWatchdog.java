@@ -1,7 +1,7 @@
 package app.hearth.application.calls;
 
 import app.hearth.application.deadlines.Deadlines;
-import app.hearth.domain.calls.Liveness;
+import app.hearth.domain.calls.CallTimeouts;
 import app.hearth.domain.calls.Side;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,18 +30,20 @@ public class CallWatchdog {
     private final Deadlines deadlines;
     private final CallSignals signals;
     private final Clock clock;
+    private final CallTimeouts timeouts;
     /** The silent moment each call's "reconnecting" was signalled for: once per silence. */
     private final Map<String, Instant> reconnecting = new ConcurrentHashMap<>();
     private volatile Instant lastReconciliation = Instant.EPOCH;
 
     public CallWatchdog(CallQueries queries, LivenessBoard board, CallsService calls, Deadlines deadlines,
-                        CallSignals signals, Clock clock) {
+                        CallSignals signals, Clock clock, CallTimeouts timeouts) {
         this.queries = queries;
         this.board = board;
         this.calls = calls;
         this.deadlines = deadlines;
         this.signals = signals;
         this.clock = clock;
+        this.timeouts = timeouts;
     }
 
     /** One pass; returns how many calls it ended or repaired. */
@@ -90,7 +92,7 @@ public class CallWatchdog {
         Instant companion = seen.companionSeenAt() == null ? call.connectedAt() : seen.companionSeenAt();
         Side silent = member.isBefore(companion) ? Side.MEMBER : Side.COMPANION;
         Instant lastSeen = silent == Side.MEMBER ? member : companion;
-        switch (Liveness.of(lastSeen, now)) {
+        switch (timeouts.liveness(lastSeen, now)) {
             case LOST -> {
                 log.log(System.Logger.Level.INFO, "call {0}: the {1} was last seen {2}; ending it", call.callId(),
                         silent.name().toLowerCase(), lastSeen);

@@ -18,6 +18,7 @@ import app.hearth.domain.calls.CallSession.Ended;
 import app.hearth.domain.calls.CallSession.NotRequested;
 import app.hearth.domain.calls.CallSession.Ringing;
 import app.hearth.domain.calls.CallSetup;
+import app.hearth.domain.calls.CallTimeouts;
 import app.hearth.domain.calls.CallWatch;
 import app.hearth.domain.calls.DeadlineKind;
 import app.hearth.domain.calls.Side;
@@ -82,6 +83,7 @@ public class CallsService implements Calls, DeadlineHandler {
     private final Transactions transactions;
     private final Clock clock;
     private final Duration joinWindow;
+    private final CallTimeouts timeouts;
     /** Who is in which call and how far it got: what a heartbeat needs, without reading the event store. */
     private final Map<String, Known> known = new ConcurrentHashMap<>();
 
@@ -104,7 +106,8 @@ public class CallsService implements Calls, DeadlineHandler {
 
     public CallsService(CallCommandBus commands, CallStates history, CallLines lines, Deadlines deadlines,
                         LivenessBoard board, Metering metering, CompanionRegistry companions, CallQueries queries,
-                        MediaRooms rooms, Transactions transactions, Clock clock, Duration joinWindow) {
+                        MediaRooms rooms, Transactions transactions, Clock clock, Duration joinWindow,
+                        CallTimeouts timeouts) {
         this.commands = commands;
         this.history = history;
         this.lines = lines;
@@ -117,6 +120,7 @@ public class CallsService implements Calls, DeadlineHandler {
         this.transactions = transactions;
         this.clock = clock;
         this.joinWindow = MediaRooms.requireJoinWindow(joinWindow);
+        this.timeouts = timeouts;
     }
 
     /** The hold of a call's member is named after the call. */
@@ -335,7 +339,7 @@ public class CallsService implements Calls, DeadlineHandler {
     /** The persistent wake-up of a call is due: a checkpoint (already in the deadline store's transaction). */
     @Override
     public Optional<Instant> fire(String callId, Instant due, Instant now) {
-        return CallWatch.nextWakeUp(checkpointInTransaction(callId, now), now);
+        return CallWatch.nextWakeUp(checkpointInTransaction(callId, now), now, timeouts);
     }
 
     /**
@@ -367,7 +371,7 @@ public class CallsService implements Calls, DeadlineHandler {
             }
             default -> { }
         }
-        DeadlineKind kind = CallDecider.nextDeadlines(state).stream().findFirst().map(d -> d.kind())
+        DeadlineKind kind = CallDecider.nextDeadlines(state, timeouts).stream().findFirst().map(d -> d.kind())
                 .orElse(DeadlineKind.HEARTBEAT_LOSS);
         return settle(commands.send(new CallCommand.Expire(callId, kind, now)), now);
     }
@@ -427,7 +431,7 @@ public class CallsService implements Calls, DeadlineHandler {
             deadlines.cancel(DEADLINE_KIND, callId);
             board.forget(callId);
         } else {
-            CallWatch.nextWakeUp(state, now).ifPresent(due -> deadlines.schedule(DEADLINE_KIND, callId, due));
+            CallWatch.nextWakeUp(state, now, timeouts).ifPresent(due -> deadlines.schedule(DEADLINE_KIND, callId, due));
         }
         known.put(callId, Known.of(state));
         return state;
@@ -471,10 +475,10 @@ public class CallsService implements Calls, DeadlineHandler {
         return RuleViolation.notFound(CallDecider.CALL_NOT_FOUND, "no call " + callId);
     }
 
-    static CallStatus status(CallSession state, MediaAccess media) {
+    private CallStatus status(CallSession state, MediaAccess media) {
         return switch (state) {
             case Ringing r -> new CallStatus(r.callId(), r.setup().memberId(), r.setup().companionId(),
-                    r.setup().kind(), "ringing", r.requestedAt(), r.requestedAt().plus(CallDecider.RING_TIMEOUT), null,
+                    r.setup().kind(), "ringing", r.requestedAt(), CallDecider.ringsUntil(r, timeouts), null,
                     media);
             case Accepted a -> new CallStatus(a.callId(), a.setup().memberId(), a.setup().companionId(),
                     a.setup().kind(), "accepted", a.requestedAt(), null, null, media);

@@ -17,6 +17,7 @@ import app.hearth.domain.calls.CallDecider;
 import app.hearth.domain.calls.CallEvent;
 import app.hearth.domain.calls.CallEvent.CallEnded;
 import app.hearth.domain.calls.CallSession;
+import app.hearth.domain.calls.CallTimeouts;
 import app.hearth.domain.calls.DeadlineKind;
 import app.hearth.domain.money.wallet.CallKind;
 import java.time.Duration;
@@ -116,7 +117,7 @@ final class CallFeed {
 
     CallFeed run(CallCommand command) {
         List<EventMessage<?>> messages = new ArrayList<>();
-        for (CallEvent event : CallDecider.decide(command, state)) {
+        for (CallEvent event : CallDecider.decide(command, state, CallTimeouts.DEFAULTS)) {
             messages.add(new GenericDomainEventMessage<>("Call", "call:" + callId, events.size(), event));
             events.add(event);
             state = CallDecider.evolve(state, event);

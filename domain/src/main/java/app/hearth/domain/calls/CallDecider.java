@@ -35,7 +35,8 @@ import java.util.Optional;
 /**
  * The rules of one call as pure functions: {@link #decide} turns a command and the current state into the events
  * that follow, {@link #evolve} folds one event into the state, {@link #nextDeadlines} says what the watchdog must
- * schedule. Nothing here reads a clock: time enters through the commands.
+ * schedule. Nothing here reads a clock: time enters through the commands. How long a call may ring, wait for the
+ * room or stay silent is configuration ({@link CallTimeouts}); the functions that judge time take it.
  *
  * <p>How a command is judged at its time {@code at}:
  * <ol>
@@ -75,10 +76,6 @@ public final class CallDecider {
     public static final String CALL_NOT_CONNECTED = "CALL_NOT_CONNECTED";
     public static final String CALL_ENDED = "CALL_ENDED";
 
-    /** No answer within this after the request: {@link EndReason#MISSED}. */
-    public static final Duration RING_TIMEOUT = Duration.ofSeconds(45);
-    /** Not both in the room within this after the accept: {@link EndReason#FAILED}. */
-    public static final Duration JOIN_TIMEOUT = Duration.ofSeconds(30);
     /** The first hold, placed before the room credentials are issued, covers this much from the connect. */
     public static final Duration FIRST_HOLD = Duration.ofMinutes(2);
     /** A call connected for less is not charged, and is not ended for balance before it. */
@@ -93,8 +90,8 @@ public final class CallDecider {
         return CallSession.NOT_REQUESTED;
     }
 
-    /** The events {@code command} causes in {@code state}; empty when it changes nothing. */
-    public static List<CallEvent> decide(CallCommand command, CallSession state) {
+    /** The events {@code command} causes in {@code state} under {@code timeouts}; empty when it changes nothing. */
+    public static List<CallEvent> decide(CallCommand command, CallSession state, CallTimeouts timeouts) {
         if (command instanceof RequestCall request) {
             return request(request, state);
         }
@@ -110,9 +107,9 @@ public final class CallDecider {
         switch (state) {
             case NotRequested ignored -> throw new AssertionError("handled above");
             case Ended ended -> afterEnd(command, ended);
-            case Ringing ringing -> ringing(command, side, ringing, decision);
-            case Accepted accepted -> accepted(command, side, accepted, decision);
-            case Connected connected -> connected(command, side, connected, decision);
+            case Ringing ringing -> ringing(command, side, ringing, decision, timeouts);
+            case Accepted accepted -> accepted(command, side, accepted, decision, timeouts);
+            case Connected connected -> connected(command, side, connected, decision, timeouts);
         }
         return decision.events();
     }
@@ -190,13 +187,13 @@ public final class CallDecider {
      * What the watchdog must schedule for {@code state}, earliest first: every call that has not ended has at least
      * one deadline; an ended or unknown call has none. A deadline may be due already (fire it at once).
      */
-    public static List<Deadline> nextDeadlines(CallSession state) {
+    public static List<Deadline> nextDeadlines(CallSession state, CallTimeouts timeouts) {
         List<Deadline> deadlines = new ArrayList<>();
         switch (state) {
-            case Ringing r -> deadlines.add(new Deadline(DeadlineKind.RING, r.requestedAt().plus(RING_TIMEOUT)));
-            case Accepted a -> deadlines.add(new Deadline(DeadlineKind.JOIN, a.acceptedAt().plus(JOIN_TIMEOUT)));
+            case Ringing r -> deadlines.add(new Deadline(DeadlineKind.RING, ringsUntil(r, timeouts)));
+            case Accepted a -> deadlines.add(new Deadline(DeadlineKind.JOIN, a.acceptedAt().plus(timeouts.join())));
             case Connected c -> {
-                deadlines.add(new Deadline(DeadlineKind.HEARTBEAT_LOSS, lossDue(c)));
+                deadlines.add(new Deadline(DeadlineKind.HEARTBEAT_LOSS, lossDue(c, timeouts)));
                 deadlines.add(new Deadline(DeadlineKind.BALANCE, balanceDue(c)));
                 nextWarningSeconds(c).ifPresent(seconds -> deadlines.add(new Deadline(DeadlineKind.BALANCE_WARNING,
                         balanceDue(c).minusSeconds(seconds))));
@@ -224,8 +221,13 @@ public final class CallDecider {
     }
 
     /** How {@code side} of a connected call looks at {@code now}, from what the call knows of its presence. */
-    public static Liveness liveness(Connected state, Side side, Instant now) {
-        return Liveness.of(state.seenAt(side), now);
+    public static Liveness liveness(Connected state, Side side, Instant now, CallTimeouts timeouts) {
+        return timeouts.liveness(state.seenAt(side), now);
+    }
+
+    /** Until when a ringing call rings: after that it is {@link EndReason#MISSED}. */
+    public static Instant ringsUntil(Ringing state, CallTimeouts timeouts) {
+        return state.requestedAt().plus(timeouts.ring());
     }
 
     /**
@@ -288,9 +290,10 @@ public final class CallDecider {
         }
     }
 
-    private static void ringing(CallCommand command, Optional<Side> side, Ringing ringing, Decision decision) {
+    private static void ringing(CallCommand command, Optional<Side> side, Ringing ringing, Decision decision,
+                                CallTimeouts timeouts) {
         Instant at = command.at();
-        Instant due = ringing.requestedAt().plus(RING_TIMEOUT);
+        Instant due = ringsUntil(ringing, timeouts);
         if (!at.isBefore(due)) {
             decision.emit(endBeforeConnect(ringing.callId(), ringing.setup(), EndReason.MISSED, null, due, at));
             return;
@@ -315,9 +318,10 @@ public final class CallDecider {
         }
     }
 
-    private static void accepted(CallCommand command, Optional<Side> side, Accepted accepted, Decision decision) {
+    private static void accepted(CallCommand command, Optional<Side> side, Accepted accepted, Decision decision,
+                                 CallTimeouts timeouts) {
         Instant at = command.at();
-        Instant due = accepted.acceptedAt().plus(JOIN_TIMEOUT);
+        Instant due = accepted.acceptedAt().plus(timeouts.join());
         if (!at.isBefore(due)) {
             decision.emit(endBeforeConnect(accepted.callId(), accepted.setup(), EndReason.FAILED, null, due, at));
             return;
@@ -355,7 +359,7 @@ public final class CallDecider {
     }
 
     private static void connected(CallCommand command, Optional<Side> side, Connected connected,
-                                  Decision decision) {
+                                  Decision decision, CallTimeouts timeouts) {
         Instant at = command.at();
         // 1. the facts the command proves
         switch (command) {
@@ -378,7 +382,7 @@ public final class CallDecider {
         }
         // 2. deadlines due by now
         Connected now = (Connected) decision.state();
-        Optional<CallEnded> overdue = overdueEnd(now, at);
+        Optional<CallEnded> overdue = overdueEnd(now, at, timeouts);
         if (overdue.isPresent()) {
             decision.emit(overdue.get());
             return;
@@ -415,8 +419,8 @@ public final class CallDecider {
         }
     }
 
-    private static Optional<CallEnded> overdueEnd(Connected c, Instant at) {
-        Instant lossDue = lossDue(c);
+    private static Optional<CallEnded> overdueEnd(Connected c, Instant at, CallTimeouts timeouts) {
+        Instant lossDue = lossDue(c, timeouts);
         Instant balanceDue = balanceDue(c);
         boolean lost = !at.isBefore(lossDue);
         boolean exhausted = !at.isBefore(balanceDue);
@@ -455,8 +459,8 @@ public final class CallDecider {
         return c.warnedDownTo() == 0 || seconds < c.warnedDownTo();
     }
 
-    private static Instant lossDue(Connected c) {
-        return c.bothUntil().plus(Liveness.LOST_AFTER);
+    private static Instant lossDue(Connected c, CallTimeouts timeouts) {
+        return c.bothUntil().plus(timeouts.lostAfter());
     }
 
     private static CallEnded endBeforeConnect(String callId, CallSetup setup, EndReason reason, String endedBy,

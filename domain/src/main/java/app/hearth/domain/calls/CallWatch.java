@@ -10,8 +10,8 @@ import java.util.Optional;
  *
  * <p>A connected call is checked once a minute, on the minute of its connected time: the checkpoint proves the
  * presence the heartbeats showed, extends the hold by a minute (so that it covers the next two) and fires whatever
- * is due. Between checkpoints heartbeats live only in memory, and the node that holds them ends a silent call at 45 s
- * without waiting. The persistent wake-up therefore never needs the heartbeat-loss time itself: when every node was
+ * is due. Between checkpoints heartbeats live only in memory, and the node that holds them ends a silent call once
+ * its {@link CallTimeouts#lostAfter()} has passed, without waiting. The persistent wake-up therefore never needs the heartbeat-loss time itself: when every node was
  * down and the heartbeats are gone, the next checkpoint (at most 60 s after the last proof) finds the loss due and ends
  * the call at its last proven moment. Ringing and accepted calls wake at their ring or join timeout.
  */
@@ -27,12 +27,12 @@ public final class CallWatch {
      * The next moment the watchdog must wake {@code state} up, seen at {@code at}: the earliest of its ring, join,
      * balance or warning deadline and, while connected, the next checkpoint. Empty once the call has ended.
      */
-    public static Optional<Instant> nextWakeUp(CallSession state, Instant at) {
+    public static Optional<Instant> nextWakeUp(CallSession state, Instant at, CallTimeouts timeouts) {
         if (!(state instanceof Connected connected)) {
-            return CallDecider.nextDeadlines(state).stream().map(Deadline::due).findFirst();
+            return CallDecider.nextDeadlines(state, timeouts).stream().map(Deadline::due).findFirst();
         }
         Instant wake = nextCheckpoint(connected, at);
-        for (Deadline deadline : CallDecider.nextDeadlines(connected)) {
+        for (Deadline deadline : CallDecider.nextDeadlines(connected, timeouts)) {
             if (deadline.kind() != DeadlineKind.HEARTBEAT_LOSS && deadline.due().isBefore(wake)) {
                 wake = deadline.due();
             }

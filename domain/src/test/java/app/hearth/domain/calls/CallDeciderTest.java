@@ -3,6 +3,7 @@ package app.hearth.domain.calls;
 import static app.hearth.domain.calls.CallDriver.CALL;
 import static app.hearth.domain.calls.CallDriver.COMPANION;
 import static app.hearth.domain.calls.CallDriver.MEMBER;
+import static app.hearth.domain.calls.CallDriver.RULES;
 import static app.hearth.domain.calls.CallDriver.STRANGER;
 import static app.hearth.domain.calls.CallDriver.T0;
 import static app.hearth.domain.calls.CallDriver.t;
@@ -32,6 +33,7 @@ import app.hearth.domain.calls.CallSession.Ended;
 import app.hearth.domain.calls.CallSession.Ringing;
 import app.hearth.domain.money.wallet.CallKind;
 import app.hearth.domain.shared.RuleViolation;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -75,7 +77,7 @@ class CallDeciderTest {
         @Test
         void aMemberCannotCallThemselvesAndAnUnknownCallIsNotFound() {
             refused(() -> new RequestCall(CALL, MEMBER, MEMBER, CallKind.AUDIO, T0), CallDecider.SAME_PARTICIPANT);
-            refused(() -> CallDecider.decide(new AcceptCall(CALL, COMPANION, T0), CallDecider.initialState()),
+            refused(() -> CallDecider.decide(new AcceptCall(CALL, COMPANION, T0), CallDecider.initialState(), RULES),
                     CallDecider.CALL_NOT_FOUND, RuleViolation.Category.NOT_FOUND);
             refused(() -> new ProvePresence(CALL, null, null, T0), "FIELD_REQUIRED");
         }
@@ -264,15 +266,15 @@ class CallDeciderTest {
 
         @Test
         void livenessIsAliveUnder20SecondsReconnectingFrom20AndLostFrom45() {
-            assertThat(Liveness.of(T0, t(19))).isEqualTo(Liveness.ALIVE);
-            assertThat(Liveness.of(T0, t(20))).isEqualTo(Liveness.RECONNECTING);
-            assertThat(Liveness.of(T0, t(44))).isEqualTo(Liveness.RECONNECTING);
-            assertThat(Liveness.of(T0, t(45))).isEqualTo(Liveness.LOST);
+            assertThat(RULES.liveness(T0, t(19))).isEqualTo(Liveness.ALIVE);
+            assertThat(RULES.liveness(T0, t(20))).isEqualTo(Liveness.RECONNECTING);
+            assertThat(RULES.liveness(T0, t(44))).isEqualTo(Liveness.RECONNECTING);
+            assertThat(RULES.liveness(T0, t(45))).isEqualTo(Liveness.LOST);
             var call = CallDriver.connected();
             call.run(new ProvePresence(CALL, t(40), t(15), t(40)));
-            assertThat(CallDecider.liveness(call.state(Connected.class), Side.MEMBER, t(41)))
+            assertThat(CallDecider.liveness(call.state(Connected.class), Side.MEMBER, t(41), RULES))
                     .isEqualTo(Liveness.ALIVE);
-            assertThat(CallDecider.liveness(call.state(Connected.class), Side.COMPANION, t(41)))
+            assertThat(CallDecider.liveness(call.state(Connected.class), Side.COMPANION, t(41), RULES))
                     .isEqualTo(Liveness.RECONNECTING);
         }
 
@@ -430,7 +432,7 @@ class CallDeciderTest {
             call.heartbeats(60, 120);
             assertThat(call.run(new CoverageNotExtended(CALL, t(250), t(120))))
                     .containsExactly(new CallEvent.CoverageNotExtended(CALL, t(250), t(120)));
-            assertThat(CallDecider.nextDeadlines(call.state)).contains(
+            assertThat(CallDecider.nextDeadlines(call.state, RULES)).contains(
                     new Deadline(DeadlineKind.BALANCE_WARNING, t(130)));
             assertThat(CallDecider.dueWarnings(call.state, t(129))).isEmpty();
             assertThat(call.run(expire(DeadlineKind.BALANCE_WARNING, t(130))))
@@ -438,14 +440,14 @@ class CallDeciderTest {
             assertThat(call.run(expire(DeadlineKind.BALANCE_WARNING, t(131)))).isEmpty();
             assertThat(call.run(new ProvePresence(CALL, t(140), t(140), t(140))))
                     .noneMatch(BalanceWarning.class::isInstance);
-            assertThat(CallDecider.nextDeadlines(call.state)).contains(
+            assertThat(CallDecider.nextDeadlines(call.state, RULES)).contains(
                     new Deadline(DeadlineKind.BALANCE_WARNING, t(220)));
             call.heartbeats(140, 210);
             assertThat(call.run(new ProvePresence(CALL, t(220), t(220), t(221)))).containsExactly(
                     new PresenceProven(CALL, t(220), t(220), t(220), t(221)),
                     new BalanceWarning(CALL, 30, t(250), t(221)));
             assertThat(call.run(expire(DeadlineKind.BALANCE_WARNING, t(222)))).isEmpty();
-            assertThat(CallDecider.nextDeadlines(call.state)).extracting(Deadline::kind)
+            assertThat(CallDecider.nextDeadlines(call.state, RULES)).extracting(Deadline::kind)
                     .doesNotContain(DeadlineKind.BALANCE_WARNING);
             assertThat(call.events).filteredOn(BalanceWarning.class::isInstance).hasSize(2);
         }
@@ -477,9 +479,9 @@ class CallDeciderTest {
             var connected = new Connected(CALL, new CallSetup(MEMBER, COMPANION, CallKind.VIDEO), T0, t(5), t(10),
                     t(69), t(69), t(40), true, 0);
             assertThat(CallDecider.balanceDue(connected)).isEqualTo(t(70));
-            var ended = CallDecider.decide(new ProvePresence(CALL, t(69), t(69), t(69)), connected);
+            var ended = CallDecider.decide(new ProvePresence(CALL, t(69), t(69), t(69)), connected, RULES);
             assertThat(ended).noneMatch(CallEnded.class::isInstance);
-            var end = (CallEnded) CallDecider.decide(expire(DeadlineKind.BALANCE, t(70)), connected).getFirst();
+            var end = (CallEnded) CallDecider.decide(expire(DeadlineKind.BALANCE, t(70)), connected, RULES).getFirst();
             assertThat(end.reason()).isEqualTo(EndReason.BALANCE_EXHAUSTED);
             assertThat(end.endedAt()).isEqualTo(t(70));
             assertThat(end.chargeable()).isTrue();
@@ -536,22 +538,25 @@ class CallDeciderTest {
     class Deadlines {
         @Test
         void everyCallThatHasNotEndedHasADeadline() {
-            assertThat(CallDecider.nextDeadlines(CallDecider.initialState())).isEmpty();
+            assertThat(CallDecider.nextDeadlines(CallDecider.initialState(), RULES)).isEmpty();
             var call = CallDriver.ringing();
-            assertThat(CallDecider.nextDeadlines(call.state)).containsExactly(new Deadline(DeadlineKind.RING, t(45)));
+            assertThat(CallDecider.nextDeadlines(call.state, RULES))
+                    .containsExactly(new Deadline(DeadlineKind.RING, t(45)));
             call.run(new AcceptCall(CALL, COMPANION, t(5)));
-            assertThat(CallDecider.nextDeadlines(call.state)).containsExactly(new Deadline(DeadlineKind.JOIN, t(35)));
+            assertThat(CallDecider.nextDeadlines(call.state, RULES))
+                    .containsExactly(new Deadline(DeadlineKind.JOIN, t(35)));
             call.run(new JoinRoom(CALL, MEMBER, t(8)));
-            assertThat(CallDecider.nextDeadlines(call.state)).containsExactly(new Deadline(DeadlineKind.JOIN, t(35)));
+            assertThat(CallDecider.nextDeadlines(call.state, RULES))
+                    .containsExactly(new Deadline(DeadlineKind.JOIN, t(35)));
             call.run(new JoinRoom(CALL, COMPANION, t(10)));
-            assertThat(CallDecider.nextDeadlines(call.state)).containsExactly(
+            assertThat(CallDecider.nextDeadlines(call.state, RULES)).containsExactly(
                     new Deadline(DeadlineKind.HEARTBEAT_LOSS, t(55)), new Deadline(DeadlineKind.BALANCE, t(130)));
             call.run(new ProvePresence(CALL, t(30), t(20), t(30)));
             call.run(new ExtendCoverage(CALL, t(190), t(30)));
-            assertThat(CallDecider.nextDeadlines(call.state)).containsExactly(
+            assertThat(CallDecider.nextDeadlines(call.state, RULES)).containsExactly(
                     new Deadline(DeadlineKind.HEARTBEAT_LOSS, t(65)), new Deadline(DeadlineKind.BALANCE, t(190)));
             call.run(new HangUp(CALL, MEMBER, t(40)));
-            assertThat(CallDecider.nextDeadlines(call.state)).isEmpty();
+            assertThat(CallDecider.nextDeadlines(call.state, RULES)).isEmpty();
         }
 
         @Test
@@ -561,6 +566,66 @@ class CallDeciderTest {
             assertThat(call.run(expire(DeadlineKind.JOIN, t(50)))).isEmpty();
             assertThat(call.run(expire(DeadlineKind.BALANCE, t(50)))).isEmpty();
             assertThat(call.state).isInstanceOf(Connected.class);
+        }
+    }
+
+    /** The timeouts are configuration: the same rules, judged by other numbers. */
+    @Nested
+    class ConfiguredTimeouts {
+
+        private final CallTimeouts quick = new CallTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(10),
+                Duration.ofSeconds(25), Duration.ofSeconds(60));
+
+        @Test
+        void aCallRingsForTheConfiguredRingTimeoutAndIsMissedAtItsEnd() {
+            var call = CallDriver.ringing(quick);
+            assertThat(CallDecider.nextDeadlines(call.state, quick))
+                    .containsExactly(new Deadline(DeadlineKind.RING, t(30)));
+            assertThat(call.run(expire(DeadlineKind.RING, t(29)))).isEmpty();
+            call.run(new AcceptCall(CALL, COMPANION, t(31))); // a second too late: the call was missed at t(30)
+            assertThat(call.ended().reason()).isEqualTo(EndReason.MISSED);
+            assertThat(call.ended().endedAt()).isEqualTo(t(30));
+        }
+
+        @Test
+        void anAcceptedCallWaitsForTheRoomForTheConfiguredJoinTimeout() {
+            var call = CallDriver.accepted(quick);
+            assertThat(CallDecider.nextDeadlines(call.state, quick))
+                    .containsExactly(new Deadline(DeadlineKind.JOIN, t(15)));
+            call.run(new JoinRoom(CALL, MEMBER, t(14)));
+            call.run(expire(DeadlineKind.JOIN, t(15)));
+            assertThat(call.ended().reason()).isEqualTo(EndReason.FAILED);
+            assertThat(call.ended().endedAt()).isEqualTo(t(15));
+        }
+
+        @Test
+        void aSilentSideIsReconnectingAndThenLostAfterTheConfiguredSilences() {
+            assertThat(quick.liveness(T0, t(24))).isEqualTo(Liveness.ALIVE);
+            assertThat(quick.liveness(T0, t(25))).isEqualTo(Liveness.RECONNECTING);
+            assertThat(quick.liveness(T0, t(59))).isEqualTo(Liveness.RECONNECTING);
+            assertThat(quick.liveness(T0, t(60))).isEqualTo(Liveness.LOST);
+            var call = CallDriver.connected(quick).heartbeats(10, 80);
+            call.run(new ExtendCoverage(CALL, t(250), t(120)));
+            call.run(new ProvePresence(CALL, t(130), null, t(130))); // silent since t(80): lost by default at t(125)
+            assertThat(CallDecider.nextDeadlines(call.state, quick))
+                    .contains(new Deadline(DeadlineKind.HEARTBEAT_LOSS, t(140)));
+            assertThat(call.run(expire(DeadlineKind.HEARTBEAT_LOSS, t(139)))).isEmpty(); // lost at 45 s by default
+            call.run(expire(DeadlineKind.HEARTBEAT_LOSS, t(140)));
+            assertThat(call.ended().reason()).isEqualTo(EndReason.CONNECTION_LOST);
+            assertThat(call.ended().billableUntil()).as("billed to the last proof, whatever the timeout")
+                    .isEqualTo(t(80));
+        }
+
+        @Test
+        void timeoutsThatWouldContradictTheHeartbeatsAreRefused() {
+            Duration s20 = Duration.ofSeconds(20);
+            assertThatThrownBy(() -> new CallTimeouts(Duration.ZERO, s20, s20, Duration.ofSeconds(45)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ring");
+            assertThatThrownBy(() -> new CallTimeouts(s20, s20, Duration.ofSeconds(10), Duration.ofSeconds(45)))
+                    .as("reconnecting no later than a heartbeat is due").isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("heartbeat interval");
+            assertThatThrownBy(() -> new CallTimeouts(s20, s20, s20, s20))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lostAfter");
         }
     }
 }

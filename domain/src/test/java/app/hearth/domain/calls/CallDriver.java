@@ -19,29 +19,53 @@ final class CallDriver {
     static final String COMPANION = "companion-1";
     static final String STRANGER = "member-2";
     static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+    /** The rules' own timeouts: 45 s of ringing, 30 s to join, reconnecting after 20 s, lost after 45 s. */
+    static final CallTimeouts RULES = CallTimeouts.DEFAULTS;
 
     final List<CallEvent> events = new ArrayList<>();
+    final CallTimeouts timeouts;
     CallSession state = CallDecider.initialState();
+
+    CallDriver() {
+        this(RULES);
+    }
+
+    /** A call judged by other timeouts, as configuration may set them. */
+    CallDriver(CallTimeouts timeouts) {
+        this.timeouts = timeouts;
+    }
 
     static Instant t(long seconds) {
         return T0.plusSeconds(seconds);
     }
 
     static CallDriver ringing() {
-        var driver = new CallDriver();
+        return ringing(RULES);
+    }
+
+    static CallDriver ringing(CallTimeouts timeouts) {
+        var driver = new CallDriver(timeouts);
         driver.run(new RequestCall(CALL, MEMBER, COMPANION, CallKind.AUDIO, T0));
         return driver;
     }
 
     static CallDriver accepted() {
-        var driver = ringing();
+        return accepted(RULES);
+    }
+
+    static CallDriver accepted(CallTimeouts timeouts) {
+        var driver = ringing(timeouts);
         driver.run(new AcceptCall(CALL, COMPANION, t(5)));
         return driver;
     }
 
     /** Connected at {@code t(10)}, covered until {@code t(130)}. */
     static CallDriver connected() {
-        var driver = accepted();
+        return connected(RULES);
+    }
+
+    static CallDriver connected(CallTimeouts timeouts) {
+        var driver = accepted(timeouts);
         driver.run(new JoinRoom(CALL, MEMBER, t(8)));
         driver.run(new JoinRoom(CALL, COMPANION, t(10)));
         return driver;
@@ -56,7 +80,7 @@ final class CallDriver {
     }
 
     List<CallEvent> run(CallCommand command) {
-        List<CallEvent> decided = CallDecider.decide(command, state);
+        List<CallEvent> decided = CallDecider.decide(command, state, timeouts);
         for (CallEvent event : decided) {
             state = CallDecider.evolve(state, event);
             events.add(event);

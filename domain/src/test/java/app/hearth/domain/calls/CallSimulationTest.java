@@ -1,6 +1,7 @@
 package app.hearth.domain.calls;
 
 import static app.hearth.domain.calls.CallDriver.CALL;
+import static app.hearth.domain.calls.CallDriver.RULES;
 import static app.hearth.domain.calls.CallDriver.COMPANION;
 import static app.hearth.domain.calls.CallDriver.MEMBER;
 import static app.hearth.domain.calls.CallDriver.STRANGER;
@@ -85,7 +86,7 @@ class CallSimulationTest {
         }
         // the watchdog fires whatever is left, possibly late: the call ends
         for (int fired = 0; fired < 20 && !(sim.state instanceof Ended); fired++) {
-            List<Deadline> deadlines = CallDecider.nextDeadlines(sim.state);
+            List<Deadline> deadlines = CallDecider.nextDeadlines(sim.state, RULES);
             assertThat(deadlines).isNotEmpty();
             Deadline next = deadlines.getFirst();
             Instant due = next.due().isAfter(sim.now) ? next.due() : sim.now;
@@ -201,7 +202,7 @@ class CallSimulationTest {
             CallSession before = state;
             List<CallEvent> decided;
             try {
-                decided = CallDecider.decide(command, state);
+                decided = CallDecider.decide(command, state, RULES);
             } catch (RuleViolation refusal) {
                 assertThat(CALLER_MISTAKES).as(command + " refused").contains(refusal.code());
                 return;
@@ -224,11 +225,11 @@ class CallSimulationTest {
             }
             assertThat(CallDecider.replay(events)).isEqualTo(state);
             if (!(state instanceof Ended)) {
-                assertThat(CallDecider.nextDeadlines(state)).as("a live call has a deadline").isNotEmpty();
+                assertThat(CallDecider.nextDeadlines(state, RULES)).as("a live call has a deadline").isNotEmpty();
             }
             if (state instanceof Connected connected) {
                 // nothing stays connected past a due loss or balance deadline once a command saw it
-                assertThat(command.at()).isBefore(connected.bothUntil().plus(Liveness.LOST_AFTER))
+                assertThat(command.at()).isBefore(connected.bothUntil().plus(RULES.lostAfter()))
                         .isBefore(CallDecider.balanceDue(connected));
                 if (memberProven == null) {
                     memberProven = connected.connectedAt();

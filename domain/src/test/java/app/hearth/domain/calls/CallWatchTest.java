@@ -1,6 +1,7 @@
 package app.hearth.domain.calls;
 
 import static app.hearth.domain.calls.CallDriver.CALL;
+import static app.hearth.domain.calls.CallDriver.RULES;
 import static app.hearth.domain.calls.CallDriver.t;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,20 +17,20 @@ class CallWatchTest {
     @Test
     void ringingAndAcceptedCallsWakeAtTheirRingAndJoinTimeouts() {
         var ringing = CallDriver.ringing();
-        assertThat(CallWatch.nextWakeUp(ringing.state, t(3))).contains(t(45));
+        assertThat(CallWatch.nextWakeUp(ringing.state, t(3), RULES)).contains(t(45));
         var accepted = CallDriver.accepted();
-        assertThat(CallWatch.nextWakeUp(accepted.state, t(6))).contains(t(35));
+        assertThat(CallWatch.nextWakeUp(accepted.state, t(6), RULES)).contains(t(35));
     }
 
     @Test
     void aConnectedCallWakesOnEachMinuteOfItsConnectedTimeNotAtTheHeartbeatLossTime() {
         var call = CallDriver.connected(); // connected at t(10), covered until t(130)
-        assertThat(CallWatch.nextWakeUp(call.state, t(10))).contains(t(70));
-        assertThat(CallWatch.nextWakeUp(call.state, t(69))).contains(t(70));
-        assertThat(CallWatch.nextWakeUp(call.state, t(70))).contains(t(130));
+        assertThat(CallWatch.nextWakeUp(call.state, t(10), RULES)).contains(t(70));
+        assertThat(CallWatch.nextWakeUp(call.state, t(69), RULES)).contains(t(70));
+        assertThat(CallWatch.nextWakeUp(call.state, t(70), RULES)).contains(t(130));
         call.heartbeats(10, 70);
         call.run(new ExtendCoverage(CALL, t(190), t(70)));
-        assertThat(CallWatch.nextWakeUp(call.state, t(70))).contains(t(130));
+        assertThat(CallWatch.nextWakeUp(call.state, t(70), RULES)).contains(t(130));
         assertThat(CallWatch.minute(call.state(Connected.class), t(129))).isEqualTo(1);
         assertThat(CallWatch.coverageTarget(call.state(Connected.class), t(131))).isEqualTo(240);
         assertThat(CallWatch.coverageMissing(call.state(Connected.class), t(131))).isEqualTo(60);
@@ -43,24 +44,24 @@ class CallWatchTest {
         // balance due at t(130): the 120 s warning was given with the news, the 30 s one is due at t(100)
         assertThat(call.events).anyMatch(event -> event instanceof CallEvent.BalanceWarning warning
                 && warning.secondsLeft() == 120);
-        assertThat(CallWatch.nextWakeUp(call.state, t(60))).contains(t(70));
+        assertThat(CallWatch.nextWakeUp(call.state, t(60), RULES)).contains(t(70));
         call.heartbeats(60, 100);
         call.run(new Expire(CALL, DeadlineKind.BALANCE_WARNING, t(100)));
-        assertThat(CallWatch.nextWakeUp(call.state, t(100))).contains(t(130));
+        assertThat(CallWatch.nextWakeUp(call.state, t(100), RULES)).contains(t(130));
         call.heartbeats(100, 130);
         call.run(new Expire(CALL, DeadlineKind.BALANCE, t(130)));
         assertThat(call.state(Ended.class).reason()).isEqualTo(EndReason.BALANCE_EXHAUSTED);
-        assertThat(CallWatch.nextWakeUp(call.state, t(130))).isEmpty();
+        assertThat(CallWatch.nextWakeUp(call.state, t(130), RULES)).isEmpty();
     }
 
     @Test
     void aCallWhoseHeartbeatsStoppedIsEndedByTheNextCheckpointAtItsLastProvenMoment() {
         var call = CallDriver.connected();
         call.heartbeats(10, 60); // last proof t(60); then every node is down and the heartbeats are gone
-        assertThat(CallWatch.nextWakeUp(call.state, t(60))).contains(t(70));
+        assertThat(CallWatch.nextWakeUp(call.state, t(60), RULES)).contains(t(70));
         call.run(new Expire(CALL, DeadlineKind.HEARTBEAT_LOSS, t(70)));
         assertThat(call.state).isInstanceOf(Connected.class);
-        assertThat(CallWatch.nextWakeUp(call.state, t(70))).contains(t(130));
+        assertThat(CallWatch.nextWakeUp(call.state, t(70), RULES)).contains(t(130));
         call.run(new Expire(CALL, DeadlineKind.HEARTBEAT_LOSS, t(130)));
         var ended = call.ended();
         assertThat(ended.reason()).isEqualTo(EndReason.CONNECTION_LOST);
@@ -79,7 +80,7 @@ class CallWatchTest {
         assertThat(connected.coveredUntil()).isEqualTo(t(70));
         assertThat(connected.coverageFailing()).isTrue();
         assertThat(connected.warnedDownTo()).isEqualTo(120);
-        assertThat(CallWatch.nextWakeUp(call.state, t(10))).contains(t(40));
+        assertThat(CallWatch.nextWakeUp(call.state, t(10), RULES)).contains(t(40));
         call.heartbeats(10, 70);
         call.run(new Expire(CALL, DeadlineKind.BALANCE, t(70)));
         assertThat(call.ended().reason()).isEqualTo(EndReason.BALANCE_EXHAUSTED);

@@ -6,6 +6,7 @@ import app.hearth.domain.calls.CallCommand;
 import app.hearth.domain.calls.CallDecider;
 import app.hearth.domain.calls.CallEvent;
 import app.hearth.domain.calls.CallSession;
+import app.hearth.domain.calls.CallTimeouts;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -16,6 +17,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * The thin Axon shell around {@link CallDecider}: every command goes to the decider, what it decides is applied, and
  * the state after it is the answer. A request creates the call's stream; every other command needs it to exist.
+ * The configured {@link CallTimeouts} (a Spring bean) is resolved by Axon as each handler's second parameter.
  */
 @Aggregate(type = "Call", commandTargetResolver = "callCommandTargetResolver")
 public class CallAggregate {
@@ -33,58 +35,58 @@ public class CallAggregate {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public CallSession handle(CallCommand.RequestCall command) {
-        return decideAndApply(command);
+    public CallSession handle(CallCommand.RequestCall command, CallTimeouts timeouts) {
+        return decideAndApply(command, timeouts);
     }
 
     @CommandHandler
-    public CallSession handle(CallCommand.AcceptCall command) {
-        return decideAndApply(command);
+    public CallSession handle(CallCommand.AcceptCall command, CallTimeouts timeouts) {
+        return decideAndApply(command, timeouts);
     }
 
     @CommandHandler
-    public CallSession handle(CallCommand.DeclineCall command) {
-        return decideAndApply(command);
+    public CallSession handle(CallCommand.DeclineCall command, CallTimeouts timeouts) {
+        return decideAndApply(command, timeouts);
     }
 
     @CommandHandler
-    public CallSession handle(CallCommand.CancelCall command) {
-        return decideAndApply(command);
+    public CallSession handle(CallCommand.CancelCall command, CallTimeouts timeouts) {
+        return decideAndApply(command, timeouts);
     }
 
     @CommandHandler
-    public CallSession handle(CallCommand.HangUp command) {
-        return decideAndApply(command);
+    public CallSession handle(CallCommand.HangUp command, CallTimeouts timeouts) {
+        return decideAndApply(command, timeouts);
     }
 
     @CommandHandler
-    public CallSession handle(CallCommand.JoinRoom command) {
-        return decideAndApply(command);
+    public CallSession handle(CallCommand.JoinRoom command, CallTimeouts timeouts) {
+        return decideAndApply(command, timeouts);
     }
 
     @CommandHandler
-    public CallSession handle(CallCommand.ProvePresence command) {
-        return decideAndApply(command);
+    public CallSession handle(CallCommand.ProvePresence command, CallTimeouts timeouts) {
+        return decideAndApply(command, timeouts);
     }
 
     @CommandHandler
-    public CallSession handle(CallCommand.ExtendCoverage command) {
-        return decideAndApply(command);
+    public CallSession handle(CallCommand.ExtendCoverage command, CallTimeouts timeouts) {
+        return decideAndApply(command, timeouts);
     }
 
     @CommandHandler
-    public CallSession handle(CallCommand.CoverageNotExtended command) {
-        return decideAndApply(command);
+    public CallSession handle(CallCommand.CoverageNotExtended command, CallTimeouts timeouts) {
+        return decideAndApply(command, timeouts);
     }
 
     @CommandHandler
-    public CallSession handle(CallCommand.Expire command) {
-        return decideAndApply(command);
+    public CallSession handle(CallCommand.Expire command, CallTimeouts timeouts) {
+        return decideAndApply(command, timeouts);
     }
 
     @CommandHandler
-    public CallSession handle(CallCommand.EndByStaff command) {
-        return decideAndApply(command);
+    public CallSession handle(CallCommand.EndByStaff command, CallTimeouts timeouts) {
+        return decideAndApply(command, timeouts);
     }
 
     @EventSourcingHandler
@@ -93,8 +95,8 @@ public class CallAggregate {
         state = CallDecider.evolve(state, event);
     }
 
-    private CallSession decideAndApply(CallCommand command) {
-        CallDecider.decide(command, state).forEach(event -> apply(event));
+    private CallSession decideAndApply(CallCommand command, CallTimeouts timeouts) {
+        CallDecider.decide(command, state, timeouts).forEach(event -> apply(event));
         return state;
     }
 

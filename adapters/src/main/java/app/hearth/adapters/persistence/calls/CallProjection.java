@@ -9,6 +9,7 @@ import app.hearth.adapters.persistence.jooq.tables.records.CallViewRecord;
 import app.hearth.domain.calls.CallEvent;
 import app.hearth.domain.calls.CallEvent.CallEnded;
 import app.hearth.domain.calls.CallEvent.CallRequested;
+import app.hearth.domain.calls.CallTimeouts;
 import app.hearth.domain.calls.EndReason;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -44,15 +45,17 @@ public class CallProjection {
     public static final String PROCESSING_GROUP = "call-read-model";
 
     private final DSLContext sql;
+    private final CallTimeouts timeouts;
 
-    public CallProjection(DSLContext sql) {
+    public CallProjection(DSLContext sql, CallTimeouts timeouts) {
         this.sql = sql;
+        this.timeouts = timeouts;
     }
 
     @EventHandler
     void on(CallEvent event, EventMessage<?> message) {
         Long sequence = message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : null;
-        BatchWrites.of(PendingWrites.class, PendingWrites::new, writes -> writes.flush(sql)).add(event, sequence);
+        BatchWrites.of(PendingWrites.class, PendingWrites::new, writes -> writes.flush(sql, timeouts)).add(event, sequence);
     }
 
     /** One event and its aggregate sequence number (null when it came without one). */
@@ -68,7 +71,7 @@ public class CallProjection {
             byCall.computeIfAbsent(event.callId(), id -> new ArrayList<>()).add(new Sequenced(event, sequence));
         }
 
-        void flush(DSLContext sql) {
+        void flush(DSLContext sql, CallTimeouts timeouts) {
             if (byCall.isEmpty()) {
                 return;
             }
@@ -100,7 +103,7 @@ public class CallProjection {
                     }
                 }
                 if (moved) {
-                    changed.add(row.toRecord());
+                    changed.add(row.toRecord(timeouts));
                 }
             });
             upsertRows(sql, changed);

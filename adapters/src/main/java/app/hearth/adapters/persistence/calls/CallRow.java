@@ -15,8 +15,8 @@ import app.hearth.domain.calls.CallEvent.CoverageExtended;
 import app.hearth.domain.calls.CallEvent.CoverageNotExtended;
 import app.hearth.domain.calls.CallEvent.ParticipantJoined;
 import app.hearth.domain.calls.CallEvent.PresenceProven;
+import app.hearth.domain.calls.CallTimeouts;
 import app.hearth.domain.calls.EndReason;
-import app.hearth.domain.calls.Liveness;
 import app.hearth.domain.calls.Side;
 import app.hearth.domain.money.wallet.CallKind;
 import java.time.Instant;
@@ -154,13 +154,16 @@ final class CallRow {
         return lastProofAt != null && lastProofAt.isAfter(connectedAt) ? lastProofAt : connectedAt;
     }
 
-    /** When the rules say this call must have ended; null once it has (ADR 0023, {@link CallQueries}). */
-    Instant mustEndBy() {
+    /**
+     * When the rules, with {@code timeouts}, say this call must have ended; null once it has (ADR 0023, {@link
+     * CallQueries}).
+     */
+    Instant mustEndBy(CallTimeouts timeouts) {
         return switch (state) {
-            case RINGING -> requestedAt.plus(CallDecider.RING_TIMEOUT);
-            case ACCEPTED -> acceptedAt.plus(CallDecider.JOIN_TIMEOUT);
+            case RINGING -> requestedAt.plus(timeouts.ring());
+            case ACCEPTED -> acceptedAt.plus(timeouts.join());
             case CONNECTED -> {
-                Instant lost = lastProof().plus(Liveness.LOST_AFTER).plus(CallQueries.PROOF_INTERVAL);
+                Instant lost = lastProof().plus(timeouts.lostAfter()).plus(CallQueries.PROOF_INTERVAL);
                 Instant earliestBalanceEnd = connectedAt.plus(CallDecider.SHORT_CALL);
                 Instant balance = coveredUntil == null || coveredUntil.isBefore(earliestBalanceEnd)
                         ? earliestBalanceEnd : coveredUntil;
@@ -198,7 +201,7 @@ final class CallRow {
         return row;
     }
 
-    CallViewRecord toRecord() {
+    CallViewRecord toRecord(CallTimeouts timeouts) {
         var record = new CallViewRecord();
         record.setCallId(callId);
         record.setMemberId(memberId);
@@ -213,7 +216,7 @@ final class CallRow {
         record.setLastProofAt(at(lastProofAt));
         record.setCoveredUntil(at(coveredUntil));
         record.setCoverageFailing(coverageFailing);
-        record.setMustEndBy(at(mustEndBy()));
+        record.setMustEndBy(at(mustEndBy(timeouts)));
         record.setEndedAt(at(endedAt));
         record.setEndReason(endReason == null ? null : endReason.name());
         record.setEndedBy(endedBy);

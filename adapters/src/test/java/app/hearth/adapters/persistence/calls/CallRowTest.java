@@ -14,6 +14,7 @@ import app.hearth.domain.calls.CallEvent;
 import app.hearth.domain.calls.CallEvent.CallEnded;
 import app.hearth.domain.calls.CallEvent.CallRequested;
 import app.hearth.domain.calls.CallSession;
+import app.hearth.domain.calls.CallTimeouts;
 import app.hearth.domain.calls.EndReason;
 import app.hearth.domain.money.wallet.CallKind;
 import java.time.Instant;
@@ -33,7 +34,7 @@ class CallRowTest {
     }
 
     void run(CallCommand command) {
-        for (CallEvent event : CallDecider.decide(command, state)) {
+        for (CallEvent event : CallDecider.decide(command, state, CallTimeouts.DEFAULTS)) {
             events.add(event);
             state = CallDecider.evolve(state, event);
         }
@@ -85,7 +86,7 @@ class CallRowTest {
         assertThat(row.chargeable).isTrue();
         assertThat(row.completed).isTrue();
         assertThat(row.lastSequence).isEqualTo(events.size() - 1);
-        assertThat(row.mustEndBy()).isNull();
+        assertThat(row.mustEndBy(CallTimeouts.DEFAULTS)).isNull();
     }
 
     @Test
@@ -93,34 +94,34 @@ class CallRowTest {
         connect();
         run(new ProvePresence("c1", t(70), t(70), t(70)));
         CallRow row = fold();
-        var before = row.toRecord();
+        var before = row.toRecord(CallTimeouts.DEFAULTS);
 
         // the same events again, and an older one after a newer one
         for (int i = 0; i < events.size(); i++) {
             assertThat(row.apply(events.get(i), i)).isFalse();
         }
-        assertThat(row.toRecord()).isEqualTo(before);
+        assertThat(row.toRecord(CallTimeouts.DEFAULTS)).isEqualTo(before);
         assertThat(row.lastProofAt).isEqualTo(t(70));
     }
 
     @Test
     void mustEndByFollowsTheRulesOfEachState() {
         run(new RequestCall("c1", "m1", "k1", CallKind.AUDIO, T0));
-        assertThat(fold().mustEndBy()).as("ringing: missed after 45 s").isEqualTo(t(45));
+        assertThat(fold().mustEndBy(CallTimeouts.DEFAULTS)).as("ringing: missed after 45 s").isEqualTo(t(45));
 
         run(new AcceptCall("c1", "k1", t(5)));
-        assertThat(fold().mustEndBy()).as("accepted: failed 30 s after the accept").isEqualTo(t(35));
+        assertThat(fold().mustEndBy(CallTimeouts.DEFAULTS)).as("accepted: failed 30 s after the accept").isEqualTo(t(35));
 
         run(new JoinRoom("c1", "m1", t(8)));
         run(new JoinRoom("c1", "k1", t(10)));
         // covered until t(130); the last proof is the connect: lost at t(10) + 45 s + the 60 s proof interval
-        assertThat(fold().mustEndBy()).as("connected: the proof bound").isEqualTo(t(115));
+        assertThat(fold().mustEndBy(CallTimeouts.DEFAULTS)).as("connected: the proof bound").isEqualTo(t(115));
 
         run(new ProvePresence("c1", t(60), t(60), t(60)));
-        assertThat(fold().mustEndBy()).as("connected: the balance bound, the covered time").isEqualTo(t(130));
+        assertThat(fold().mustEndBy(CallTimeouts.DEFAULTS)).as("connected: the balance bound, the covered time").isEqualTo(t(130));
 
         run(new ExtendCoverage("c1", t(400), t(60)));
-        assertThat(fold().mustEndBy()).as("connected: the proof bound again").isEqualTo(t(165));
+        assertThat(fold().mustEndBy(CallTimeouts.DEFAULTS)).as("connected: the proof bound again").isEqualTo(t(165));
     }
 
     @Test
@@ -128,6 +129,6 @@ class CallRowTest {
         connect();
         CallRow row = fold();
         row.coveredUntil = t(20);
-        assertThat(row.mustEndBy()).isEqualTo(t(70));
+        assertThat(row.mustEndBy(CallTimeouts.DEFAULTS)).isEqualTo(t(70));
     }
 }
