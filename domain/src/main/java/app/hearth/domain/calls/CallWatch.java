@@ -9,11 +9,12 @@ import java.util.Optional;
  * When the watchdog must look at a call again, and how much time the member's hold should cover (ADR 0022, ADR 0026).
  *
  * <p>A connected call is checked once a minute, on the minute of its connected time: the checkpoint proves the
- * presence the heartbeats showed, extends the hold by a minute (so that it covers the next two) and fires whatever
- * is due. Between checkpoints heartbeats live only in memory, and the node that holds them ends a silent call once
- * its {@link CallTimeouts#lostAfter()} has passed, without waiting. The persistent wake-up therefore never needs the heartbeat-loss time itself: when every node was
- * down and the heartbeats are gone, the next checkpoint (at most 60 s after the last proof) finds the loss due and ends
- * the call at its last proven moment. Ringing and accepted calls wake at their ring or join timeout.
+ * presence the heartbeats showed, extends the hold by a minute (so that it covers the next two) and fires whatever is
+ * due. Between checkpoints heartbeats live only in memory, and the node that holds them ends a silent call once its
+ * {@link CallTimeouts#lostAfter()} has passed, without waiting. The persistent wake-up therefore never needs the
+ * heartbeat-loss time itself: when every node was down and the heartbeats are gone, the first checkpoint once the
+ * loss is due finds it and ends the call at its last proven moment. Ringing and accepted calls
+ * wake at their ring or join timeout.
  */
 public final class CallWatch {
 

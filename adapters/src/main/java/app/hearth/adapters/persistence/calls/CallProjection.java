@@ -55,7 +55,8 @@ public class CallProjection {
     @EventHandler
     void on(CallEvent event, EventMessage<?> message) {
         Long sequence = message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : null;
-        BatchWrites.of(PendingWrites.class, PendingWrites::new, writes -> writes.flush(sql, timeouts)).add(event, sequence);
+        BatchWrites.of(PendingWrites.class, PendingWrites::new, writes -> writes.flush(sql, timeouts))
+                .add(event, sequence);
     }
 
     /** One event and its aggregate sequence number (null when it came without one). */

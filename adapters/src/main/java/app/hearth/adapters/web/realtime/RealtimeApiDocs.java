@@ -43,8 +43,9 @@ public final class RealtimeApiDocs {
                         `POST /api/v1/calls/{id}/heartbeats`: `{"type":"heartbeat","callId":...,"seq":n}` (`seq` \
                         optional, echoed) is answered `{"type":"heartbeat","callId":...,"seq":n,"ok":true}`, or \
                         `"ok":false` with the REST route's `code` (`CALL_ENDED`: stop beating). Anything else a \
-                        client sends is answered `{"type":"error","code":"MESSAGE_INVALID"}`. Close codes: 4401 the token expired (sign in again and \
-                        reconnect), 4408 idle, 4500 too slow to keep up, 1012 the node is restarting (reconnect).""")
+                        client sends is answered `{"type":"error","code":"MESSAGE_INVALID"}`. Close codes: 4401 the \
+                        token expired (sign in again and reconnect), 4408 idle, 4500 too slow to keep up, 1012 the \
+                        node is restarting (reconnect).""")
                 .addParametersItem(new Parameter().in("query").name("access_token").required(false)
                         .description("The bearer token, for clients that cannot send the Authorization header. "
                                 + "URLs end up in logs and histories: prefer the header where possible.")

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 /** The fold of call events into one read-model row: every field, forward only by sequence, and mustEndBy. */
 class CallRowTest {
 
+    private static final CallTimeouts RULES = CallTimeouts.DEFAULTS;
+
     static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     final List<CallEvent> events = new ArrayList<>();
     CallSession state = CallDecider.initialState();
@@ -34,7 +36,7 @@ class CallRowTest {
     }
 
     void run(CallCommand command) {
-        for (CallEvent event : CallDecider.decide(command, state, CallTimeouts.DEFAULTS)) {
+        for (CallEvent event : CallDecider.decide(command, state, RULES)) {
             events.add(event);
             state = CallDecider.evolve(state, event);
         }
@@ -86,7 +88,7 @@ class CallRowTest {
         assertThat(row.chargeable).isTrue();
         assertThat(row.completed).isTrue();
         assertThat(row.lastSequence).isEqualTo(events.size() - 1);
-        assertThat(row.mustEndBy(CallTimeouts.DEFAULTS)).isNull();
+        assertThat(row.mustEndBy(RULES)).isNull();
     }
 
     @Test
@@ -94,34 +96,34 @@ class CallRowTest {
         connect();
         run(new ProvePresence("c1", t(70), t(70), t(70)));
         CallRow row = fold();
-        var before = row.toRecord(CallTimeouts.DEFAULTS);
+        var before = row.toRecord(RULES);
 
         // the same events again, and an older one after a newer one
         for (int i = 0; i < events.size(); i++) {
             assertThat(row.apply(events.get(i), i)).isFalse();
         }
-        assertThat(row.toRecord(CallTimeouts.DEFAULTS)).isEqualTo(before);
+        assertThat(row.toRecord(RULES)).isEqualTo(before);
         assertThat(row.lastProofAt).isEqualTo(t(70));
     }
 
     @Test
     void mustEndByFollowsTheRulesOfEachState() {
         run(new RequestCall("c1", "m1", "k1", CallKind.AUDIO, T0));
-        assertThat(fold().mustEndBy(CallTimeouts.DEFAULTS)).as("ringing: missed after 45 s").isEqualTo(t(45));
+        assertThat(fold().mustEndBy(RULES)).as("ringing: missed after 45 s").isEqualTo(t(45));
 
         run(new AcceptCall("c1", "k1", t(5)));
-        assertThat(fold().mustEndBy(CallTimeouts.DEFAULTS)).as("accepted: failed 30 s after the accept").isEqualTo(t(35));
+        assertThat(fold().mustEndBy(RULES)).as("accepted: failed 30 s after the accept").isEqualTo(t(35));
 
         run(new JoinRoom("c1", "m1", t(8)));
         run(new JoinRoom("c1", "k1", t(10)));
         // covered until t(130); the last proof is the connect: lost at t(10) + 45 s + the 60 s proof interval
-        assertThat(fold().mustEndBy(CallTimeouts.DEFAULTS)).as("connected: the proof bound").isEqualTo(t(115));
+        assertThat(fold().mustEndBy(RULES)).as("connected: the proof bound").isEqualTo(t(115));
 
         run(new ProvePresence("c1", t(60), t(60), t(60)));
-        assertThat(fold().mustEndBy(CallTimeouts.DEFAULTS)).as("connected: the balance bound, the covered time").isEqualTo(t(130));
+        assertThat(fold().mustEndBy(RULES)).as("connected: the balance bound, the covered time").isEqualTo(t(130));
 
         run(new ExtendCoverage("c1", t(400), t(60)));
-        assertThat(fold().mustEndBy(CallTimeouts.DEFAULTS)).as("connected: the proof bound again").isEqualTo(t(165));
+        assertThat(fold().mustEndBy(RULES)).as("connected: the proof bound again").isEqualTo(t(165));
     }
 
     @Test
@@ -129,6 +131,6 @@ class CallRowTest {
         connect();
         CallRow row = fold();
         row.coveredUntil = t(20);
-        assertThat(row.mustEndBy(CallTimeouts.DEFAULTS)).isEqualTo(t(70));
+        assertThat(row.mustEndBy(RULES)).isEqualTo(t(70));
     }
 }
