@@ -3,13 +3,15 @@ package app.hearth.calls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import app.hearth.application.calls.CallsService;
+import app.hearth.application.deadlines.Deadlines;
 import app.hearth.domain.calls.CallSession;
 import app.hearth.domain.calls.EndReason;
 import app.hearth.support.Api;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -25,10 +27,13 @@ import org.springframework.test.context.TestPropertySource;
 })
 class ConfiguredCallTimeoutsIT extends CallsIntegrationTest {
 
+    @Autowired
+    Deadlines deadlines;
+
     /** When the persistent wake-up of {@code callId} is due. */
     private Instant wakeUp(String callId) {
-        return jdbc.queryForObject("SELECT due_at FROM deadline WHERE kind = 'call' AND deadline_key = ?",
-                Timestamp.class, callId).toInstant();
+        return deadlines.due(CallsService.DEADLINE_KIND, callId)
+                .orElseThrow(() -> new AssertionError("call " + callId + " has no wake-up"));
     }
 
     @Test
