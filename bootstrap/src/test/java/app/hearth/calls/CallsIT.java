@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import app.hearth.application.calls.LivenessBoard;
 import app.hearth.domain.calls.CallSession;
 import app.hearth.domain.calls.EndReason;
+import app.hearth.domain.money.wallet.CallVerdict;
 import app.hearth.support.Api;
 import java.time.Duration;
 import java.util.Map;
@@ -24,6 +25,16 @@ class CallsIT extends CallsIntegrationTest {
     void awaitBalance(String memberId, long expected) {
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
                 .untilAsserted(() -> assertThat(tokenBalance(memberId)).isEqualTo(expected));
+    }
+
+    /** Earning Coins a billable audio minute is credited at, with no multiplier (ActivityRates). */
+    static final long AUDIO_COINS_A_MINUTE = 10;
+
+    /** The audio minutes the call's one credit is worth: its coins over the rate times the multiplier applied. */
+    long creditedMinutes(String companionId, String callId) {
+        return jdbc.queryForObject("SELECT coalesce(sum(coins * 10000 / (? * multiplier_basis_points)), 0) "
+                + "FROM earnings_entry WHERE companion_id = ? AND reference = ?", Long.class, AUDIO_COINS_A_MINUTE,
+                companionId, "call:" + callId);
     }
 
     long credits(String companionId, String callId) {
@@ -193,8 +204,34 @@ class CallsIT extends CallsIntegrationTest {
         assertThat(ended.reason()).isEqualTo(EndReason.CONNECTION_LOST);
         assertThat(ended.billableSeconds()).isEqualTo(70);
         awaitBalance(memberId, 80);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(credits(companionId, callId))
-                .as("a lost connection is no completed call").isZero());
+        // one verdict (ADR 0030): the member is charged two started minutes, so the companion is credited the same
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(creditedMinutes(companionId, callId))
+                .as("credited the minutes the member was charged").isEqualTo(2));
+    }
+
+    @Test
+    void aCallConnectedOverAMinuteButProvenTogetherFor30SecondsIsChargedAndCreditedOneMinute() {
+        String memberId = id("m-verdict");
+        String companionId = id("c-verdict");
+        Api member = member(memberId, 100);
+        Api companion = availableCompanion(companionId);
+        String callId = connectedCall(member, companion, companionId, id("call-verdict"));
+        talk(member, companion, callId, 30); // both proven until 30 s
+        for (int s = 30; s < 70; s += 10) { // then only the companion is heard
+            CLOCK.advance(Duration.ofSeconds(10));
+            companion.post("/api/v1/calls/" + callId + "/heartbeats", null);
+        }
+        CLOCK.advance(Duration.ofSeconds(4)); // 74 s connected; the member's silence would end the call at 75 s
+        var hungUp = companion.post("/api/v1/calls/" + callId + "/hangup", null);
+        assertThat(hungUp.status()).as(hungUp.raw().body()).isEqualTo(200);
+
+        CallSession.Ended ended = awaitEnded(callId);
+        assertThat(ended.reason()).isEqualTo(EndReason.HUNG_UP_BY_COMPANION);
+        assertThat(ended.connectedSeconds()).isEqualTo(74);
+        assertThat(ended.verdict()).isEqualTo(new CallVerdict(true, 30, 1));
+        awaitBalance(memberId, 90); // one started minute at 10 tokens: the wallet judged no 60 s rule again
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(creditedMinutes(companionId, callId))
+                .as("the same started minute").isEqualTo(1));
     }
 
     @Test

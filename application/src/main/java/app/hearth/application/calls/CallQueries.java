@@ -16,12 +16,13 @@ import org.jmolecules.architecture.hexagonal.SecondaryPort;
  * The calls read model (a projection of the call events; it may lag the event store by a moment).
  *
  * <p><b>Orphaned</b> (ADR 0023): a call that has not ended although by the rules it must have ended more than
- * {@link #ORPHAN_GRACE} ago. By the rules a call must have ended ({@code mustEndBy}):
+ * {@link #ORPHAN_GRACE} ago. When a call must have ended ({@code mustEndBy}) is the decider's own deadlines judged
+ * from the stored facts ({@link app.hearth.domain.calls.CallWatch#mustEndBy}), with the timeouts in force:
  * <ul>
- *   <li>ringing: at {@code requestedAt} + 45 s (no answer: missed);</li>
- *   <li>accepted: at {@code acceptedAt} + 30 s (nobody joined: failed);</li>
+ *   <li>ringing: at {@code requestedAt} + the ring timeout (no answer: missed);</li>
+ *   <li>accepted: at {@code acceptedAt} + the join timeout (nobody joined: failed);</li>
  *   <li>connected: at the earlier of the last proof of presence ({@code connectedAt}, or the latest
- *       {@code PresenceProven.bothUntil} when later) + 45 s + {@link #PROOF_INTERVAL} (the watchdog proves a
+ *       {@code PresenceProven.bothUntil} when later) + the loss timeout + one checkpoint (the watchdog proves a
  *       healthy call present once a minute, so a proof may be up to a minute old), and
  *       {@code max(coveredUntil, connectedAt + 60 s)} (the balance deadline).</li>
  * </ul>
@@ -33,9 +34,6 @@ public interface CallQueries {
 
     /** How long past its {@code mustEndBy} an unfinished call may still be before it counts as orphaned. */
     Duration ORPHAN_GRACE = Duration.ofSeconds(15);
-
-    /** How often the watchdog proves a healthy connected call present in its events. */
-    Duration PROOF_INTERVAL = Duration.ofSeconds(60);
 
     /** One call as it stands. {@code state}: ringing, accepted, connected, ended. Times are null until they happen. */
     record CallView(String callId, String memberId, String companionId, CallKind kind, String state,

@@ -13,10 +13,11 @@ import app.hearth.domain.money.wallet.WalletReceipt;
 import java.time.ZoneId;
 
 /**
- * What an ended call settles, once per call whatever retries or replays happen: the member's hold is captured for
- * the billable time (nothing under 60 s) or released when the call never connected, and a completed call credits the
- * companion's Earning Coins: billable minutes at the call kind's rate, with the multiplier in force at the connect.
- * Each step is idempotent on the call (the hold is the call's, the credit's source reference is the call).
+ * What an ended call settles, once per call whatever retries or replays happen. The call's end carries its one
+ * billing verdict (ADR 0030); both sides take it and judge nothing: the member's hold is captured for what the verdict
+ * bills (or released when the call never connected), and when the verdict charges the member, the companion's
+ * Earning Coins are credited the same started minutes at the call kind's rate, with the multiplier in force at the
+ * connect. Each step is idempotent on the call (the hold is the call's, the credit's source reference is the call).
  */
 public class CallSettlement {
 
@@ -49,10 +50,10 @@ public class CallSettlement {
         }
         metering.hold(ended.memberId(), holdId, ended.endedAt()).ifPresent(hold -> {
             if (hold.status() == WalletReceipt.HoldStatus.OPEN) {
-                metering.captureHold(ended.memberId(), holdId, ended.billableSeconds(), ended.at());
+                metering.captureHold(ended.memberId(), holdId, ended.verdict(), ended.at());
             }
         });
-        if (ended.completed() && ended.billableMinutes() > 0) {
+        if (ended.verdict().charges()) {
             credit(ended);
         }
     }
@@ -76,6 +77,6 @@ public class CallSettlement {
         ActivityKind activity = ended.kind() == CallKind.VIDEO ? ActivityKind.VIDEO_CALL_MINUTE
                 : ActivityKind.AUDIO_CALL_MINUTE;
         earnings.credit(new EarningsLedger.ActivityCredit(ended.companionId(), sourceReference(ended.callId()),
-                activity, ended.billableMinutes(), ended.connectedAt(), zone, rating, PROCESS));
+                activity, ended.verdict().startedMinutes(), ended.connectedAt(), zone, rating, PROCESS));
     }
 }

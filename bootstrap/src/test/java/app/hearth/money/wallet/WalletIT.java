@@ -17,6 +17,7 @@ import app.hearth.domain.money.payments.PaymentEventKind;
 import app.hearth.domain.money.payments.PurchaserKeys;
 import app.hearth.domain.money.payments.Store;
 import app.hearth.domain.money.wallet.CallKind;
+import app.hearth.domain.money.wallet.CallVerdict;
 import app.hearth.domain.money.wallet.ConversionRule;
 import app.hearth.domain.money.wallet.WalletDecider;
 import app.hearth.domain.money.wallet.WalletReceipt;
@@ -213,16 +214,17 @@ class WalletIT extends IntegrationTest {
         var again = metering.placeHold(ada, "call-1", CallKind.AUDIO, 120, t);
         assertThat(again.alreadyRecorded()).isTrue();
         assertThat(again.held()).isEqualTo(20);
-        var shortCall = metering.captureHold(ada, "call-1", 59, t.plusSeconds(59));
+        var shortCall = metering.captureHold(ada, "call-1", CallVerdict.judge(59, 59), t.plusSeconds(59));
         assertThat(shortCall.status()).isEqualTo(WalletReceipt.HoldStatus.CAPTURED);
         assertThat(shortCall.charged()).isZero();
         assertThat(shortCall.released()).isEqualTo(20);
-        assertThat(metering.captureHold(ada, "call-1", 59, t.plusSeconds(59)).alreadyRecorded()).isTrue();
+        assertThat(metering.captureHold(ada, "call-1", CallVerdict.judge(59, 59), t.plusSeconds(59)).alreadyRecorded())
+                .isTrue();
 
         metering.placeHold(ada, "call-2", CallKind.AUDIO, 120, t.plusSeconds(100));
         metering.extendHold(ada, "call-2", "minute-1", 60, t.plusSeconds(160));
         assertThat(metering.extendHold(ada, "call-2", "minute-1", 60, t.plusSeconds(160)).alreadyRecorded()).isTrue();
-        var captured = metering.captureHold(ada, "call-2", 61, t.plusSeconds(161));
+        var captured = metering.captureHold(ada, "call-2", CallVerdict.judge(61, 61), t.plusSeconds(161));
         assertThat(captured.charged()).isEqualTo(20); // two started minutes at 10 tokens
         assertThat(metering.chargeMessage(ada, "msg-1", "companion-1", t.plusSeconds(200)).charged()).isEqualTo(1);
         assertThat(metering.chargeMessage(ada, "msg-1", "companion-1", t.plusSeconds(200)).alreadyRecorded())
@@ -231,7 +233,7 @@ class WalletIT extends IntegrationTest {
         var wallet = as("member", ada).get(WALLET).body().get("tokens");
         assertThat(wallet.get("granted").asLong()).isEqualTo(79);
         assertThat(wallet.get("held").asLong()).isZero();
-        assertThatThrownBy(() -> metering.captureHold(ada, "no-such-call", 60, t))
+        assertThatThrownBy(() -> metering.captureHold(ada, "no-such-call", CallVerdict.judge(60, 60), t))
                 .isInstanceOfSatisfying(RuleViolation.class,
                         violation -> assertThat(violation.code()).isEqualTo(WalletDecider.HOLD_NOT_FOUND));
 
@@ -283,7 +285,7 @@ class WalletIT extends IntegrationTest {
         // a call that starts before midnight counts against that day, however long it runs
         var hold = metering.placeHold(ada, "late-call", CallKind.AUDIO, 120, midnight.minusSeconds(90));
         metering.extendHold(ada, "late-call", "m1", 60, midnight.minusSeconds(30));
-        metering.captureHold(ada, "late-call", 150, midnight.plusSeconds(60));
+        metering.captureHold(ada, "late-call", CallVerdict.judge(150, 150), midnight.plusSeconds(60));
         assertThat(hold.held()).isEqualTo(120);
 
         // at local midnight the whole allowance is back: nothing rolled over, nothing of yesterday's call counts

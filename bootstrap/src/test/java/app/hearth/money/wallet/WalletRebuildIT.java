@@ -14,6 +14,7 @@ import app.hearth.domain.money.payments.PaymentEventKind;
 import app.hearth.domain.money.payments.Store;
 import app.hearth.domain.money.wallet.AllowanceDay;
 import app.hearth.domain.money.wallet.CallKind;
+import app.hearth.domain.money.wallet.CallVerdict;
 import app.hearth.domain.money.wallet.ConversionRule;
 import app.hearth.domain.money.wallet.MomentPack;
 import app.hearth.domain.money.wallet.Movement;
@@ -250,7 +251,9 @@ class WalletRebuildIT extends IntegrationTest {
             if (roll < 67 && !wallet.holds().isEmpty()) {
                 String holdId = anyHold(wallet);
                 long covered = wallet.holds().get(holdId).coveredSeconds();
-                return new WalletCommand.CaptureHold(member, holdId, random.nextInt((int) covered + 60), now);
+                long billable = random.nextInt((int) covered + 1); // a call is billed no further than its hold covers
+                return new WalletCommand.CaptureHold(member, holdId,
+                        CallVerdict.judge(billable + random.nextInt(120), billable), now);
             }
             if (roll < 72 && !wallet.holds().isEmpty()) {
                 return new WalletCommand.ReleaseHold(member, anyHold(wallet), now);

@@ -24,6 +24,7 @@ import app.hearth.domain.calls.CallSession.Connected;
 import app.hearth.domain.calls.CallSession.Ended;
 import app.hearth.domain.calls.CallSession.NotRequested;
 import app.hearth.domain.calls.CallSession.Ringing;
+import app.hearth.domain.money.wallet.CallVerdict;
 import app.hearth.domain.shared.RuleViolation;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,8 +56,9 @@ import java.util.Optional;
  * one hanging up present at that moment: the other side counts until their own last proof, so a hang-up is billed
  * until {@code min(hang-up time, other side's last proof, coveredUntil)}. This is stricter than "until the hang-up"
  * (reliability test 7: no call is billed beyond its last proven-alive moment) and costs at most one checkpoint
- * interval; feed presence checkpoints at heartbeat cadence, or at least just before a hang-up. A call connected
- * for under 60 s is not charged; no call ends for balance before 60 s connected.
+ * interval; feed presence checkpoints at heartbeat cadence, or at least just before a hang-up. The end carries the
+ * call's one billing verdict ({@link CallVerdict}: a call connected for under 60 s is not charged); no call ends for
+ * balance before 60 s connected.
  *
  * <p>Exactly once: a call ends once. After the end, late facts (hang-ups, joins, presence, coverage, deadlines, a
  * staff end) change nothing; a repeat of what was done (the same request, accept, decline or cancel) changes
@@ -78,8 +80,8 @@ public final class CallDecider {
 
     /** The first hold, placed before the room credentials are issued, covers this much from the connect. */
     public static final Duration FIRST_HOLD = Duration.ofMinutes(2);
-    /** A call connected for less is not charged, and is not ended for balance before it. */
-    public static final Duration SHORT_CALL = Duration.ofSeconds(60);
+    /** A call connected for less is not charged, and is not ended for balance before it ({@link CallVerdict}). */
+    public static final Duration SHORT_CALL = CallVerdict.SHORT_CALL;
     /** Low-balance warnings, in seconds before the balance deadline, most distant first. */
     public static final List<Integer> WARNING_SECONDS = List.of(120, 30);
 
@@ -228,14 +230,6 @@ public final class CallDecider {
     /** Until when a ringing call rings: after that it is {@link EndReason#MISSED}. */
     public static Instant ringsUntil(Ringing state, CallTimeouts timeouts) {
         return state.requestedAt().plus(timeouts.ring());
-    }
-
-    /**
-     * Started minutes of billable time ({@code ceil(billableSeconds / 60)}): what V1 charges at its per-started-
-     * minute rate and what Earning Coins credit per billable call minute; 0 when the call is not chargeable.
-     */
-    public static long billableMinutes(CallEnded ended) {
-        return ended.chargeable() ? Math.ceilDiv(ended.billableSeconds(), 60) : 0;
     }
 
     // --- Deciding ----------------------------------------------------------------------------------------------------
@@ -466,7 +460,7 @@ public final class CallDecider {
     private static CallEnded endBeforeConnect(String callId, CallSetup setup, EndReason reason, String endedBy,
                                               Instant endedAt, Instant at) {
         return new CallEnded(callId, setup.memberId(), setup.companionId(), setup.kind(), reason, endedBy, null,
-                endedAt, null, 0, 0, false, at);
+                endedAt, null, 0, CallVerdict.NOTHING, at);
     }
 
     /** Ends a connected call at {@code endedAt}; billable until both were last proven present, within coverage. */
@@ -476,17 +470,16 @@ public final class CallDecider {
         Instant end = later(endedAt, connectedAt);
         Instant billableUntil = later(earlier(earlier(c.bothUntil(), c.coveredUntil()), end), connectedAt);
         long connectedSeconds = Duration.between(connectedAt, end).getSeconds();
-        boolean chargeable = connectedSeconds >= SHORT_CALL.getSeconds();
-        long billableSeconds = chargeable ? Duration.between(connectedAt, billableUntil).getSeconds() : 0;
+        var verdict = CallVerdict.judge(connectedSeconds, Duration.between(connectedAt, billableUntil).getSeconds());
         CallSetup setup = c.setup();
         return new CallEnded(c.callId(), setup.memberId(), setup.companionId(), setup.kind(), reason, endedBy,
-                connectedAt, end, billableUntil, connectedSeconds, billableSeconds, chargeable, at);
+                connectedAt, end, billableUntil, connectedSeconds, verdict, at);
     }
 
     private static Ended ended(String callId, CallSetup setup, Instant requestedAt, Instant acceptedAt,
                                CallEnded e) {
         return new Ended(callId, setup, requestedAt, acceptedAt, e.connectedAt(), e.reason(), e.endedBy(),
-                e.endedAt(), e.billableUntil(), e.connectedSeconds(), e.billableSeconds(), e.chargeable());
+                e.endedAt(), e.billableUntil(), e.connectedSeconds(), e.verdict());
     }
 
     // --- Helpers -----------------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package app.hearth.domain.calls;
 
 import app.hearth.domain.money.wallet.CallKind;
+import app.hearth.domain.money.wallet.CallVerdict;
 import java.time.Instant;
 import org.jmolecules.event.annotation.DomainEvent;
 
@@ -75,8 +76,10 @@ public sealed interface CallEvent {
     }
 
     /**
-     * The call ended, once. For a call that never connected, {@code connectedAt} and {@code billableUntil} are null
-     * and the numbers are 0.
+     * The call ended, once, with its billing verdict (ADR 0030): {@code chargeable}, {@code billableSeconds} and
+     * {@code startedMinutes} are the {@link CallVerdict} the call judged; the wallet's capture and the companion's
+     * credit take it and judge nothing again. For a call that never connected, {@code connectedAt} and
+     * {@code billableUntil} are null and the numbers are 0.
      *
      * @param endedBy          the participant who hung up, declined or cancelled, the staff id, or null for a deadline
      * @param endedAt          when the call ended by the rules: the command's time, or the due time of the deadline
@@ -87,21 +90,40 @@ public sealed interface CallEvent {
      * @param connectedSeconds whole seconds from {@code connectedAt} to {@code endedAt}
      * @param billableSeconds  whole seconds from {@code connectedAt} to {@code billableUntil}; 0 when not chargeable
      * @param chargeable       connected for at least 60 s (a shorter call is not charged)
+     * @param startedMinutes   {@code ceil(billableSeconds / 60)}, 0 when not chargeable; null in events stored before
+     *                         the verdict carried it (read through {@link #verdict()}, which derives it by the same
+     *                         rule)
      */
     @DomainEvent(namespace = "call", name = "CallEnded")
     record CallEnded(String callId, String memberId, String companionId, CallKind kind, EndReason reason,
                      String endedBy, Instant connectedAt, Instant endedAt, Instant billableUntil,
-                     long connectedSeconds, long billableSeconds, boolean chargeable, Instant at)
-            implements CallEvent {
+                     long connectedSeconds, long billableSeconds, boolean chargeable, Long startedMinutes,
+                     Instant at) implements CallEvent {
+
+        /** A call that ended with {@code verdict}. */
+        public CallEnded(String callId, String memberId, String companionId, CallKind kind, EndReason reason,
+                         String endedBy, Instant connectedAt, Instant endedAt, Instant billableUntil,
+                         long connectedSeconds, CallVerdict verdict, Instant at) {
+            this(callId, memberId, companionId, kind, reason, endedBy, connectedAt, endedAt, billableUntil,
+                    connectedSeconds, verdict.billableSeconds(), verdict.chargeable(), verdict.startedMinutes(), at);
+        }
 
         /** Connected, and ended by a hang-up or {@link EndReason#BALANCE_EXHAUSTED}. */
         public boolean completed() {
             return connectedAt != null && reason.completesAConnectedCall();
         }
 
-        /** Started minutes of billable time (what V1 charges and earnings credit); 0 when not chargeable. */
-        public long billableMinutes() {
-            return CallDecider.billableMinutes(this);
+        /** What this call is billed for: the member's charge and the companion's credit both take it. */
+        public CallVerdict verdict() {
+            if (!chargeable) {
+                return CallVerdict.NOTHING;
+            }
+            CallVerdict verdict = CallVerdict.chargeable(billableSeconds);
+            if (startedMinutes != null && startedMinutes != verdict.startedMinutes()) {
+                throw new IllegalStateException("call " + callId + " ended with " + startedMinutes
+                        + " started minutes for " + billableSeconds + " billable seconds");
+            }
+            return verdict;
         }
     }
 }

@@ -1,5 +1,6 @@
 package app.hearth.domain.calls;
 
+import app.hearth.domain.money.wallet.CallVerdict;
 import java.time.Instant;
 import org.jmolecules.ddd.annotation.AggregateRoot;
 import org.jmolecules.ddd.annotation.Identity;
@@ -59,7 +60,15 @@ public sealed interface CallSession {
     @AggregateRoot
     record Ended(@Identity String callId, CallSetup setup, Instant requestedAt, Instant acceptedAt,
                  Instant connectedAt, EndReason reason, String endedBy, Instant endedAt, Instant billableUntil,
-                 long connectedSeconds, long billableSeconds, boolean chargeable) implements CallSession {
+                 long connectedSeconds, CallVerdict verdict) implements CallSession {
+
+        public long billableSeconds() {
+            return verdict.billableSeconds();
+        }
+
+        public boolean chargeable() {
+            return verdict.chargeable();
+        }
 
         /** Connected, and ended by a hang-up or {@link EndReason#BALANCE_EXHAUSTED}. */
         public boolean completed() {

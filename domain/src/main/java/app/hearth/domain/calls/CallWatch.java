@@ -41,6 +41,29 @@ public final class CallWatch {
         return Optional.of(wake);
     }
 
+    /**
+     * The latest moment the rules let {@code state} go on without ending, judged from its stored facts alone (what a
+     * read model sees: presence is proven in the events once a {@link #CHECKPOINT}): a ringing call ends at its ring
+     * deadline, an accepted one at its join deadline, a connected one at the earlier of its balance deadline and its
+     * heartbeat-loss deadline one checkpoint after its last stored proof (the heartbeats in memory may have moved that
+     * proof up to a checkpoint further). Empty once the call has ended. The deadlines are the decider's own
+     * ({@link CallDecider#nextDeadlines}): a call past this moment is an orphan (ADR 0023).
+     */
+    public static Optional<Instant> mustEndBy(CallSession state, CallTimeouts timeouts) {
+        Optional<Instant> latest = Optional.empty();
+        for (Deadline deadline : CallDecider.nextDeadlines(state, timeouts)) {
+            Instant due = switch (deadline.kind()) {
+                case RING, JOIN, BALANCE -> deadline.due();
+                case HEARTBEAT_LOSS -> deadline.due().plus(CHECKPOINT);
+                case BALANCE_WARNING -> null;
+            };
+            if (due != null && (latest.isEmpty() || due.isBefore(latest.get()))) {
+                latest = Optional.of(due);
+            }
+        }
+        return latest;
+    }
+
     /** The whole minutes of connected time at {@code at} (0 during the first minute). */
     public static long minute(Connected state, Instant at) {
         Duration connected = Duration.between(state.connectedAt(), at);

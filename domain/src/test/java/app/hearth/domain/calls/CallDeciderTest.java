@@ -224,7 +224,7 @@ class CallDeciderTest {
             assertThat(ended.reason()).isEqualTo(EndReason.HUNG_UP_BY_COMPANION);
             assertThat(ended.completed()).isFalse();
             assertThat(ended.chargeable()).isFalse();
-            assertThat(ended.billableMinutes()).isZero();
+            assertThat(ended.verdict().startedMinutes()).isZero();
         }
 
         @Test
@@ -291,7 +291,7 @@ class CallDeciderTest {
             assertThat(ended.billableUntil()).isEqualTo(t(100));
             assertThat(ended.connectedSeconds()).isEqualTo(90);
             assertThat(ended.billableSeconds()).isEqualTo(90);
-            assertThat(ended.billableMinutes()).isEqualTo(2);
+            assertThat(ended.verdict().startedMinutes()).isEqualTo(2);
             assertThat(ended.completed()).isFalse();
         }
 
@@ -329,7 +329,7 @@ class CallDeciderTest {
             assertThat(ended.billableSeconds()).isEqualTo(90);
             assertThat(ended.chargeable()).isTrue();
             assertThat(ended.completed()).isTrue();
-            assertThat(CallDecider.billableMinutes(ended)).isEqualTo(2);
+            assertThat(ended.verdict().startedMinutes()).isEqualTo(2);
             assertThat(call.state(Ended.class).completed()).isTrue();
         }
 
@@ -340,7 +340,7 @@ class CallDeciderTest {
             call.run(new HangUp(CALL, COMPANION, t(70)));
             assertThat(call.ended().reason()).isEqualTo(EndReason.HUNG_UP_BY_COMPANION);
             assertThat(call.ended().billableSeconds()).isEqualTo(60);
-            assertThat(call.ended().billableMinutes()).isEqualTo(1);
+            assertThat(call.ended().verdict().startedMinutes()).isEqualTo(1);
         }
 
         @Test
@@ -350,14 +350,14 @@ class CallDeciderTest {
             assertThat(short_.ended().connectedSeconds()).isEqualTo(59);
             assertThat(short_.ended().chargeable()).isFalse();
             assertThat(short_.ended().billableSeconds()).isZero();
-            assertThat(short_.ended().billableMinutes()).isZero();
+            assertThat(short_.ended().verdict().startedMinutes()).isZero();
             assertThat(short_.ended().completed()).isTrue();
 
             var minute = CallDriver.connected().heartbeats(10, 70);
             minute.run(new HangUp(CALL, MEMBER, t(70)));
             assertThat(minute.ended().chargeable()).isTrue();
             assertThat(minute.ended().billableSeconds()).isEqualTo(60);
-            assertThat(minute.ended().billableMinutes()).isEqualTo(1);
+            assertThat(minute.ended().verdict().startedMinutes()).isEqualTo(1);
         }
 
         @Test
@@ -366,7 +366,7 @@ class CallDeciderTest {
             call.run(new ProvePresence(CALL, t(71), t(71), t(71)));
             call.run(new HangUp(CALL, MEMBER, t(71)));
             assertThat(call.ended().billableSeconds()).isEqualTo(61);
-            assertThat(call.ended().billableMinutes()).isEqualTo(2);
+            assertThat(call.ended().verdict().startedMinutes()).isEqualTo(2);
         }
 
         @Test

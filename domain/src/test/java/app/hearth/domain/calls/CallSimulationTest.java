@@ -63,7 +63,7 @@ class CallSimulationTest {
             }
             CallEnded ended = (CallEnded) sim.events.getLast();
             reasons.add(ended.reason());
-            charged += ended.billableMinutes() > 0 ? 1 : 0;
+            charged += ended.verdict().startedMinutes() > 0 ? 1 : 0;
             shortCalls += ended.connectedAt() != null && !ended.chargeable() ? 1 : 0;
             warned += sim.warnings.isEmpty() ? 0 : 1;
         }
@@ -282,10 +282,10 @@ class CallSimulationTest {
             if (ended.connectedSeconds() < 60) {
                 assertThat(ended.chargeable()).isFalse();
                 assertThat(ended.billableSeconds()).isZero();
-                assertThat(ended.billableMinutes()).isZero();
+                assertThat(ended.verdict().startedMinutes()).isZero();
             } else {
                 assertThat(ended.chargeable()).isTrue();
-                assertThat(ended.billableMinutes()).isEqualTo((ended.billableSeconds() + 59) / 60);
+                assertThat(ended.verdict().startedMinutes()).isEqualTo((ended.billableSeconds() + 59) / 60);
             }
             if (ended.reason() == EndReason.BALANCE_EXHAUSTED) {
                 assertThat(ended.endedAt()).isAfterOrEqualTo(ended.connectedAt().plusSeconds(60));

@@ -4,7 +4,6 @@ import static app.hearth.adapters.persistence.jooq.Tables.CALL_VIEW;
 
 import app.hearth.adapters.persistence.jooq.tables.records.CallViewRecord;
 import app.hearth.application.calls.CallQueries;
-import app.hearth.domain.calls.CallDecider;
 import app.hearth.domain.calls.CallEvent;
 import app.hearth.domain.calls.CallEvent.BalanceWarning;
 import app.hearth.domain.calls.CallEvent.CallAccepted;
@@ -15,7 +14,10 @@ import app.hearth.domain.calls.CallEvent.CoverageExtended;
 import app.hearth.domain.calls.CallEvent.CoverageNotExtended;
 import app.hearth.domain.calls.CallEvent.ParticipantJoined;
 import app.hearth.domain.calls.CallEvent.PresenceProven;
+import app.hearth.domain.calls.CallSession;
+import app.hearth.domain.calls.CallSetup;
 import app.hearth.domain.calls.CallTimeouts;
+import app.hearth.domain.calls.CallWatch;
 import app.hearth.domain.calls.EndReason;
 import app.hearth.domain.calls.Side;
 import app.hearth.domain.money.wallet.CallKind;
@@ -156,21 +158,19 @@ final class CallRow {
 
     /**
      * When the rules, with {@code timeouts}, say this call must have ended; null once it has (ADR 0023, {@link
-     * CallQueries}).
+     * CallQueries}). The row's facts are handed to the decider's own deadlines ({@link CallWatch#mustEndBy}), so the
+     * read model keeps no copy of them that could drift.
      */
     Instant mustEndBy(CallTimeouts timeouts) {
-        return switch (state) {
-            case RINGING -> requestedAt.plus(timeouts.ring());
-            case ACCEPTED -> acceptedAt.plus(timeouts.join());
-            case CONNECTED -> {
-                Instant lost = lastProof().plus(timeouts.lostAfter()).plus(CallQueries.PROOF_INTERVAL);
-                Instant earliestBalanceEnd = connectedAt.plus(CallDecider.SHORT_CALL);
-                Instant balance = coveredUntil == null || coveredUntil.isBefore(earliestBalanceEnd)
-                        ? earliestBalanceEnd : coveredUntil;
-                yield lost.isBefore(balance) ? lost : balance;
-            }
-            default -> null;
+        var setup = new CallSetup(memberId, companionId, kind);
+        CallSession session = switch (state) {
+            case RINGING -> new CallSession.Ringing(callId, setup, requestedAt);
+            case ACCEPTED -> new CallSession.Accepted(callId, setup, requestedAt, acceptedAt, false, false);
+            case CONNECTED -> new CallSession.Connected(callId, setup, requestedAt, acceptedAt, connectedAt,
+                    lastProof(), lastProof(), coveredUntil, coverageFailing, 0);
+            default -> CallSession.NOT_REQUESTED;
         };
+        return CallWatch.mustEndBy(session, timeouts).orElse(null);
     }
 
     static CallRow of(CallViewRecord record) {

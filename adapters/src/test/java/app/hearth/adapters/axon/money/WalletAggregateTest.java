@@ -15,6 +15,7 @@ import app.hearth.domain.money.wallet.ConversionRule;
 import app.hearth.domain.money.wallet.PaymentFacts;
 import app.hearth.domain.money.wallet.Wallet;
 import app.hearth.domain.money.wallet.WalletCommand;
+import app.hearth.domain.money.wallet.CallVerdict;
 import app.hearth.domain.money.wallet.WalletCommand.CaptureHold;
 import app.hearth.domain.money.wallet.WalletCommand.GrantTokens;
 import app.hearth.domain.money.wallet.WalletCommand.OpenWallet;
@@ -109,7 +110,7 @@ class WalletAggregateTest {
     @Test
     void aCommandToAWalletNeverOpenedFindsNoAggregate() {
         fixture.givenNoPriorActivity()
-                .when(new CaptureHold(MEMBER, "call-1", 60, T0))
+                .when(new CaptureHold(MEMBER, "call-1", CallVerdict.judge(60, 60), T0))
                 .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class);
     }
 
@@ -161,7 +162,7 @@ class WalletAggregateTest {
         commands.add(payment(PaymentEventKind.INFORMATIONAL, "t1-info", null, t, null));
         commands.add(new PlaceHold(MEMBER, "h1", CallKind.AUDIO, 120, RATES, t));
         commands.add(new WalletCommand.ExtendHold(MEMBER, "h1", "x1", 60, t.plusSeconds(60)));
-        commands.add(new CaptureHold(MEMBER, "h1", 130, t.plusSeconds(130)));
+        commands.add(new CaptureHold(MEMBER, "h1", CallVerdict.judge(130, 130), t.plusSeconds(130)));
         commands.add(new PlaceHold(MEMBER, "h2", CallKind.VIDEO, 60, RATES, t));
         commands.add(new WalletCommand.ReleaseHold(MEMBER, "h2", t));
         commands.add(new WalletCommand.ChargeMessage(MEMBER, "m1", "c1", 1, t));

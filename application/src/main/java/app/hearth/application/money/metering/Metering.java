@@ -1,6 +1,7 @@
 package app.hearth.application.money.metering;
 
 import app.hearth.domain.money.wallet.CallKind;
+import app.hearth.domain.money.wallet.CallVerdict;
 import app.hearth.domain.money.wallet.MeterUnit;
 import app.hearth.domain.money.wallet.WalletReceipt;
 import java.time.Instant;
@@ -9,8 +10,8 @@ import org.jmolecules.architecture.hexagonal.PrimaryPort;
 /**
  * What calls and chat ask of a member's wallet, whatever its version (semantics.md "Calls"). Every operation is
  * idempotent on the caller's id (hold id, extension id, message id) and takes the time it happens: a retry is
- * answered like the original. A hold reserves balance that nothing else may spend; capturing charges the time
- * used (nothing under 60 s) and releases the rest. Refusals: {@code INSUFFICIENT_BALANCE} (422).
+ * answered like the original. A hold reserves balance that nothing else may spend; capturing charges what the
+ * call's verdict bills (ADR 0030) and releases the rest. Refusals: {@code INSUFFICIENT_BALANCE} (422).
  */
 @PrimaryPort
 public interface Metering {
@@ -36,8 +37,8 @@ public interface Metering {
     /** The hold as it stands (what it holds and covers), or empty when the member never had it. */
     java.util.Optional<HoldResult> hold(String memberId, String holdId, Instant at);
 
-    /** Charges {@code usedSeconds} of connected time (nothing under 60 s) and releases the rest. */
-    HoldResult captureHold(String memberId, String holdId, long usedSeconds, Instant at);
+    /** Charges what the call's {@code verdict} bills, judging nothing again, and releases the rest. */
+    HoldResult captureHold(String memberId, String holdId, CallVerdict verdict, Instant at);
 
     /** Releases the whole hold (the call never connected). */
     HoldResult releaseHold(String memberId, String holdId, Instant at);

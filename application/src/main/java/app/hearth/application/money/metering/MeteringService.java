@@ -4,6 +4,7 @@ import app.hearth.application.money.catalog.Catalogs;
 import app.hearth.application.money.wallet.WalletAccess;
 import app.hearth.domain.money.catalog.TokenRates;
 import app.hearth.domain.money.wallet.CallKind;
+import app.hearth.domain.money.wallet.CallVerdict;
 import app.hearth.domain.money.wallet.WalletCommand;
 import app.hearth.domain.money.wallet.WalletDecider;
 import app.hearth.domain.money.wallet.WalletReceipt;
@@ -47,8 +48,8 @@ public class MeteringService implements Metering {
     }
 
     @Override
-    public HoldResult captureHold(String memberId, String holdId, long usedSeconds, Instant at) {
-        return hold(wallets.send(new WalletCommand.CaptureHold(memberId, holdId, usedSeconds, at)));
+    public HoldResult captureHold(String memberId, String holdId, CallVerdict verdict, Instant at) {
+        return hold(wallets.send(new WalletCommand.CaptureHold(memberId, holdId, verdict, at)));
     }
 
     @Override

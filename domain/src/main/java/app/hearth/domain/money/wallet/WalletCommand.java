@@ -136,15 +136,16 @@ public sealed interface WalletCommand {
         }
     }
 
-    /** Charges the time a call used (nothing under 60 s) and releases the rest of its hold. */
-    record CaptureHold(String memberId, String holdId, long usedSeconds, Instant at) implements WalletCommand {
+    /**
+     * Charges what the call's {@link CallVerdict} says it is billed for and releases the rest of its hold. The
+     * verdict is the call's: the wallet judges no rule of the call again (ADR 0030).
+     */
+    record CaptureHold(String memberId, String holdId, CallVerdict verdict, Instant at) implements WalletCommand {
         public CaptureHold {
             requireText(memberId, "memberId");
             requireText(holdId, "holdId");
+            require(verdict, "verdict");
             require(at, "at");
-            if (usedSeconds < 0) {
-                throw RuleViolation.invalid("SECONDS_NEGATIVE", "usedSeconds", "used time is not negative");
-            }
         }
 
         /** A hold closes once, by a capture or a release. */

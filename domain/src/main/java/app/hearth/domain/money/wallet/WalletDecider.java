@@ -62,6 +62,8 @@ public final class WalletDecider {
     public static final String MIGRATION_TO_SAME_VERSION = "MIGRATION_TO_SAME_VERSION";
     public static final String HOLDS_OPEN = "HOLDS_OPEN";
     public static final String PAYMENT_NOT_UNDERSTOOD = "PAYMENT_NOT_UNDERSTOOD";
+    /** A call's verdict bills more than its hold covers: the call and the wallet disagree (ADR 0030). */
+    public static final String VERDICT_BEYOND_HOLD = "VERDICT_BEYOND_HOLD";
 
     /**
      * Refusals of a payment fact that mean "park it for review with an alert", never "drop it": its product is
@@ -70,8 +72,6 @@ public final class WalletDecider {
     public static final java.util.Set<String> PARKING_CODES = java.util.Set.of(PRODUCT_UNKNOWN,
             PRODUCT_OF_ANOTHER_VERSION, PAYMENT_NOT_UNDERSTOOD);
 
-    /** A call connected for less than this is not charged. */
-    public static final long SHORT_CALL_SECONDS = 60;
     /** A V3 chat window lasts this long. */
     public static final Duration CHAT_WINDOW = Duration.ofHours(24);
 
@@ -137,7 +137,7 @@ public final class WalletDecider {
         }
         return switch (wallet.version()) {
             case V1_TOKENS -> wallet.spendableTokens() >= kind.tokensPerMinute(rates);
-            case V2_TIERS -> wallet.callSecondsLeft(wallet.dayAt(at), at) >= SHORT_CALL_SECONDS;
+            case V2_TIERS -> wallet.callSecondsLeft(wallet.dayAt(at), at) >= CallVerdict.MINUTE.toSeconds();
             case V3_MOMENTS -> wallet.usableMoments(at) >= 1;
         };
     }
@@ -223,7 +223,7 @@ public final class WalletDecider {
             case V2_TIERS -> {
                 AllowanceDay day = decision.startDayIfDue(place.at());
                 long left = decision.state().callSecondsLeft(day, place.at());
-                if (left < SHORT_CALL_SECONDS) {
+                if (left < CallVerdict.MINUTE.toSeconds()) {
                     throw insufficient(wallet, "60 seconds of today's call allowance");
                 }
                 long held = Math.min(place.seconds(), left);
@@ -276,22 +276,30 @@ public final class WalletDecider {
         }
     }
 
+    /**
+     * Charges what the call's verdict bills, taken as it is: V1 its started minutes at the hold's rate, V2 its billable
+     * seconds of the day's allowance, V3 the held moments, first held first, that cover its billable seconds. A hold
+     * always covers the call's billable time (the call is billed no further than its hold covered it), so the
+     * charge is never capped by the hold; were it ever, the capture is refused rather than charge less than the
+     * companion is credited.
+     */
     private static void captureHold(CaptureHold capture, Decision decision) {
         Open wallet = decision.state();
         Hold hold = openHold(wallet, capture.holdId());
-        long used = capture.usedSeconds();
-        boolean billable = used >= SHORT_CALL_SECONDS;
+        CallVerdict verdict = capture.verdict();
         long charged;
         List<Draw> draws;
         long balanceAfter;
         switch (hold.unit()) {
             case TOKENS -> {
-                charged = billable ? Math.min(Math.ceilDiv(used, 60) * hold.ratePerMinute(), hold.held()) : 0;
+                charged = verdict.startedMinutes() * hold.ratePerMinute();
+                requireCovered(hold, charged <= hold.held(), verdict);
                 draws = drawTokens(wallet, charged);
                 balanceAfter = wallet.tokenBalance() - charged;
             }
             case CALL_SECONDS -> {
-                charged = billable ? Math.min(used, hold.held()) : 0;
+                charged = verdict.billableSeconds();
+                requireCovered(hold, charged <= hold.held(), verdict);
                 draws = List.of();
                 AllowanceDay day = wallet.day(hold.dayNumber()).orElseThrow();
                 balanceAfter = Math.max(0, wallet.dailyCallSecondsAt(capture.at()) - day.callSecondsUsed() - charged
@@ -300,14 +308,15 @@ public final class WalletDecider {
             case MOMENTS -> {
                 long moments = 0;
                 long covered = 0;
-                if (billable) {
+                if (verdict.charges()) {
                     for (HeldMoment moment : hold.moments()) {
-                        if (covered >= used) {
+                        if (covered >= verdict.billableSeconds()) {
                             break;
                         }
                         covered += moment.lengthSeconds();
                         moments++;
                     }
+                    requireCovered(hold, covered >= verdict.billableSeconds(), verdict);
                 }
                 charged = moments;
                 var byPack = new LinkedHashMap<String, Long>();
@@ -321,8 +330,17 @@ public final class WalletDecider {
         List<Movement> movements = charged == 0 ? List.of() : List.of(decision.movement(capture.movementId(),
                 MovementKind.CALL_CHARGED, hold.unit(), -charged, balanceAfter, "hold:" + hold.holdId(),
                 capture.at()));
-        decision.emit(new HoldCaptured(wallet.memberId(), capture.movementId(), hold.holdId(), used, charged,
-                hold.held() - charged, draws, capture.at(), movements));
+        decision.emit(new HoldCaptured(wallet.memberId(), capture.movementId(), hold.holdId(),
+                verdict.billableSeconds(), charged, hold.held() - charged, draws, capture.at(), movements));
+    }
+
+    /** A verdict beyond what the hold covers: the call and its hold disagree, never a smaller charge. */
+    private static void requireCovered(Hold hold, boolean covered, CallVerdict verdict) {
+        if (!covered) {
+            throw RuleViolation.conflict(VERDICT_BEYOND_HOLD, "hold " + hold.holdId() + " does not cover the call's "
+                    + verdict.billableSeconds() + " billable seconds (" + verdict.startedMinutes()
+                    + " started minutes)");
+        }
     }
 
     private static void releaseHold(ReleaseHold release, Decision decision) {

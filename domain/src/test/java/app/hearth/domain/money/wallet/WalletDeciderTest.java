@@ -145,7 +145,7 @@ class WalletDeciderTest {
             assertThat(refunded.removed()).isZero();
             assertThat(refunded.shortfall()).isEqualTo(100);
             assertThat(wallet.wallet().tokenBalance()).isEqualTo(100);
-            wallet.run(new CaptureHold(MEMBER, "h1", 600, T0.plusSeconds(600)));
+            wallet.run(new CaptureHold(MEMBER, "h1", CallVerdict.judge(600, 600), T0.plusSeconds(600)));
             assertThat(wallet.wallet().tokenBalance()).isZero();
         }
 
@@ -258,7 +258,7 @@ class WalletDeciderTest {
             Instant late = Instant.parse("2026-11-24T23:58:00Z");
             wallet.run(hold("h1", CallKind.AUDIO, 120, late));
             wallet.run(new ExtendHold(MEMBER, "h1", "x1", 60, late.plusSeconds(120)));
-            wallet.run(new CaptureHold(MEMBER, "h1", 170, late.plusSeconds(170)));
+            wallet.run(new CaptureHold(MEMBER, "h1", CallVerdict.judge(170, 170), late.plusSeconds(170)));
 
             // the next day starts with its whole allowance
             Instant next = Instant.parse("2026-11-25T08:00:00Z");
@@ -349,7 +349,7 @@ class WalletDeciderTest {
             wallet.run(hold("h1", CallKind.AUDIO, 120, T0));
             assertThat(wallet.wallet().holds().get("h1").moments())
                     .containsExactly(new HeldMoment("APP_STORE:p-early", 1200));
-            wallet.run(new CaptureHold(MEMBER, "h1", 300, T0.plusSeconds(300)));
+            wallet.run(new CaptureHold(MEMBER, "h1", CallVerdict.judge(300, 300), T0.plusSeconds(300)));
             assertThat(wallet.view(T0).packs()).extracting(WalletView.Pack::moments).containsExactly(4L, 10L);
         }
 
@@ -376,7 +376,8 @@ class WalletDeciderTest {
                 wallet.run(new ExtendHold(MEMBER, "h1", "m" + minute, 60, T0.plusSeconds(60L * minute)));
             }
             assertThat(wallet.wallet().holds().get("h1").held()).isEqualTo(2);
-            var receipt = wallet.receipt(new CaptureHold(MEMBER, "h1", 1201, T0.plusSeconds(1201)));
+            var receipt = wallet.receipt(new CaptureHold(MEMBER, "h1",
+                    CallVerdict.judge(1201, 1201), T0.plusSeconds(1201)));
             assertThat(receipt.amount()).isEqualTo(2);
             assertThat(receipt.hold().status()).isEqualTo(WalletReceipt.HoldStatus.CAPTURED);
             assertThat(wallet.wallet().momentBalance()).isEqualTo(13);
@@ -429,7 +430,7 @@ class WalletDeciderTest {
             var wallet = v1();
             wallet.run(grant("g1", 100));
             wallet.run(hold("h1", CallKind.AUDIO, 120, T0));
-            var receipt = wallet.receipt(new CaptureHold(MEMBER, "h1", 59, T0.plusSeconds(59)));
+            var receipt = wallet.receipt(new CaptureHold(MEMBER, "h1", CallVerdict.judge(59, 59), T0.plusSeconds(59)));
             assertThat(receipt.amount()).isZero();
             assertThat(receipt.released()).isEqualTo(20);
             assertThat(wallet.wallet().tokenBalance()).isEqualTo(100);
@@ -442,7 +443,8 @@ class WalletDeciderTest {
             wallet.run(hold("h1", CallKind.VIDEO, 120, T0));
             wallet.run(new ExtendHold(MEMBER, "h1", "x1", 60, T0.plusSeconds(60)));
             // a later catalog with another rate does not change this call
-            var receipt = wallet.receipt(new CaptureHold(MEMBER, "h1", 121, T0.plusSeconds(121)));
+            var receipt = wallet.receipt(new CaptureHold(MEMBER, "h1",
+                    CallVerdict.judge(121, 121), T0.plusSeconds(121)));
             assertThat(receipt.amount()).isEqualTo(3 * 15);
             assertThat(wallet.wallet().tokenBalance()).isEqualTo(55);
         }
@@ -480,12 +482,34 @@ class WalletDeciderTest {
             assertThat(wallet.run(hold("h1", CallKind.AUDIO, 120, T0))).isEmpty();
             assertThat(wallet.run(new ExtendHold(MEMBER, "h1", "x1", 60, T0))).hasSize(1);
             assertThat(wallet.run(new ExtendHold(MEMBER, "h1", "x1", 60, T0))).isEmpty();
-            assertThat(wallet.run(new CaptureHold(MEMBER, "h1", 90, T0))).hasSize(1);
-            assertThat(wallet.run(new CaptureHold(MEMBER, "h1", 90, T0))).isEmpty();
+            assertThat(wallet.run(new CaptureHold(MEMBER, "h1", CallVerdict.judge(90, 90), T0))).hasSize(1);
+            assertThat(wallet.run(new CaptureHold(MEMBER, "h1", CallVerdict.judge(90, 90), T0))).isEmpty();
             assertThat(wallet.run(new ReleaseHold(MEMBER, "h1", T0))).isEmpty();
             assertThat(wallet.wallet().tokenBalance()).isEqualTo(80);
             refused(() -> wallet.run(new ExtendHold(MEMBER, "h1", "x2", 60, T0)), WalletDecider.HOLD_CLOSED);
-            refused(() -> wallet.run(new CaptureHold(MEMBER, "nope", 60, T0)), WalletDecider.HOLD_NOT_FOUND);
+            refused(() -> wallet.run(new CaptureHold(MEMBER, "nope",
+                    CallVerdict.judge(60, 60), T0)), WalletDecider.HOLD_NOT_FOUND);
+        }
+
+        @Test
+        void aCaptureTakesTheCallsVerdictAsItIsAndJudgesNoShortCallAgain() {
+            var wallet = v1();
+            wallet.run(grant("g1", 100));
+            wallet.run(hold("h1", CallKind.AUDIO, 120, T0));
+            // connected 74 s, proven together for 30 s: the call's verdict is one started minute
+            var receipt = wallet.receipt(new CaptureHold(MEMBER, "h1", CallVerdict.judge(74, 30), T0.plusSeconds(74)));
+            assertThat(receipt.amount()).isEqualTo(10);
+            assertThat(wallet.wallet().tokenBalance()).isEqualTo(90);
+        }
+
+        @Test
+        void aVerdictBeyondWhatTheHoldCoversIsRefusedNeverChargedLess() {
+            var wallet = v1();
+            wallet.run(grant("g1", 100));
+            wallet.run(hold("h1", CallKind.AUDIO, 120, T0));
+            refused(() -> wallet.run(new CaptureHold(MEMBER, "h1", CallVerdict.judge(200, 181), T0)),
+                    WalletDecider.VERDICT_BEYOND_HOLD);
+            assertThat(wallet.wallet().holds()).containsKey("h1");
         }
 
         @Test
@@ -503,7 +527,7 @@ class WalletDeciderTest {
             wallet.run(subscription(PaymentEventKind.SUBSCRIPTION_STARTED, "s1", "s1", BASIC, T0, null));
             wallet.run(hold("h1", CallKind.AUDIO, 120, T0));
             assertThat(wallet.view(T0).tier().callSecondsLeft()).isEqualTo(1680);
-            wallet.run(new CaptureHold(MEMBER, "h1", 95, T0.plusSeconds(95)));
+            wallet.run(new CaptureHold(MEMBER, "h1", CallVerdict.judge(95, 95), T0.plusSeconds(95)));
             assertThat(wallet.view(T0).tier().callSecondsLeft()).isEqualTo(1705);
         }
 
@@ -512,7 +536,7 @@ class WalletDeciderTest {
             var wallet = v1();
             wallet.run(grant("g1", 100));
             wallet.run(new PlaceHold(MEMBER, "h1", CallKind.AUDIO, 60, new TokenRates(7, 9, 1), T0));
-            var receipt = wallet.receipt(new CaptureHold(MEMBER, "h1", 60, T0.plusSeconds(60)));
+            var receipt = wallet.receipt(new CaptureHold(MEMBER, "h1", CallVerdict.judge(60, 60), T0.plusSeconds(60)));
             assertThat(receipt.amount()).isEqualTo(7);
         }
     }

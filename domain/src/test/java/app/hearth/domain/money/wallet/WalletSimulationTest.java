@@ -164,7 +164,9 @@ class WalletSimulationTest {
             if (roll < 65 && !w.holds().isEmpty()) {
                 String holdId = anyHold(w);
                 long covered = w.holds().get(holdId).coveredSeconds();
-                return new WalletCommand.CaptureHold(MEMBER, holdId, random.nextInt((int) covered + 60), now);
+                long billable = random.nextInt((int) covered + 1); // a call is billed no further than its hold covers
+                return new WalletCommand.CaptureHold(MEMBER, holdId,
+                        CallVerdict.judge(billable + random.nextInt(120), billable), now);
             }
             if (roll < 68 && !w.holds().isEmpty()) {
                 return new WalletCommand.ReleaseHold(MEMBER, anyHold(w), now);
