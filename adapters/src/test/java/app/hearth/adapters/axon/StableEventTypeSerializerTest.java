@@ -3,7 +3,9 @@ package app.hearth.adapters.axon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.hearth.domain.calls.CallEvent;
 import app.hearth.domain.earnings.EarningsEvent;
+import app.hearth.domain.money.wallet.CallVerdict;
 import app.hearth.domain.earnings.EarningsEvent.EarningsAccountOpened;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -55,6 +57,23 @@ class StableEventTypeSerializerTest {
                 new SimpleSerializedType("earnings.EarningsAccountOpened", "1")));
 
         assertThat(read).isEqualTo(new MovedOpened("c-1", "admin:a", Instant.parse("2026-11-24T10:00:00Z")));
+    }
+
+    @Test
+    void aCallEndStoredBeforeItCarriedItsStartedMinutesReadsBackWithTheSameVerdict() {
+        // as stored before ADR 0030: no startedMinutes
+        byte[] json = ("{\"callId\":\"call-1\",\"memberId\":\"m-1\",\"companionId\":\"c-1\",\"kind\":\"AUDIO\","
+                + "\"reason\":\"HUNG_UP_BY_MEMBER\",\"endedBy\":\"m-1\",\"connectedAt\":\"2026-11-24T10:00:00Z\","
+                + "\"endedAt\":\"2026-11-24T10:01:10Z\",\"billableUntil\":\"2026-11-24T10:01:10Z\","
+                + "\"connectedSeconds\":70,\"billableSeconds\":70,\"chargeable\":true,"
+                + "\"at\":\"2026-11-24T10:01:10Z\"}").getBytes(StandardCharsets.UTF_8);
+        Object read = serializer.deserialize(new SimpleSerializedObject<>(json, byte[].class,
+                new SimpleSerializedType("call.CallEnded", "1")));
+
+        assertThat(read).isInstanceOfSatisfying(CallEvent.CallEnded.class, ended -> {
+            assertThat(ended.startedMinutes()).isNull();
+            assertThat(ended.verdict()).isEqualTo(new CallVerdict(true, 70, 2));
+        });
     }
 
     @Test
