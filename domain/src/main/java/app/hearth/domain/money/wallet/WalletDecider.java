@@ -72,6 +72,8 @@ public final class WalletDecider {
     public static final java.util.Set<String> PARKING_CODES = java.util.Set.of(PRODUCT_UNKNOWN,
             PRODUCT_OF_ANOTHER_VERSION, PAYMENT_NOT_UNDERSTOOD);
 
+    /** Seconds in the started minute V1 holds and prices ({@link CallVerdict#MINUTE}). */
+    private static final long MINUTE = CallVerdict.MINUTE.toSeconds();
     /** A V3 chat window lasts this long. */
     public static final Duration CHAT_WINDOW = Duration.ofHours(24);
 
@@ -137,7 +139,7 @@ public final class WalletDecider {
         }
         return switch (wallet.version()) {
             case V1_TOKENS -> wallet.spendableTokens() >= kind.tokensPerMinute(rates);
-            case V2_TIERS -> wallet.callSecondsLeft(wallet.dayAt(at), at) >= CallVerdict.MINUTE.toSeconds();
+            case V2_TIERS -> wallet.callSecondsLeft(wallet.dayAt(at), at) >= MINUTE;
             case V3_MOMENTS -> wallet.usableMoments(at) >= 1;
         };
     }
@@ -212,18 +214,18 @@ public final class WalletDecider {
         switch (wallet.version()) {
             case V1_TOKENS -> {
                 long rate = place.kind().tokensPerMinute(place.rates());
-                long minutes = Math.min(Math.ceilDiv(place.seconds(), 60), wallet.spendableTokens() / rate);
+                long minutes = Math.min(Math.ceilDiv(place.seconds(), MINUTE), wallet.spendableTokens() / rate);
                 if (minutes < 1) {
                     throw insufficient(wallet, "tokens for one minute of a " + place.kind() + " call");
                 }
                 decision.emit(new HoldPlaced(wallet.memberId(), place.movementId(), new Hold(place.holdId(),
                         place.kind(), wallet.version(), MeterUnit.TOKENS, place.seconds(), minutes * rate,
-                        minutes * 60, rate, 0, List.of(), place.at()), place.at()));
+                        minutes * MINUTE, rate, 0, List.of(), place.at()), place.at()));
             }
             case V2_TIERS -> {
                 AllowanceDay day = decision.startDayIfDue(place.at());
                 long left = decision.state().callSecondsLeft(day, place.at());
-                if (left < CallVerdict.MINUTE.toSeconds()) {
+                if (left < MINUTE) {
                     throw insufficient(wallet, "60 seconds of today's call allowance");
                 }
                 long held = Math.min(place.seconds(), left);
@@ -250,11 +252,11 @@ public final class WalletDecider {
         long requested = hold.requestedSeconds() + extend.seconds();
         switch (hold.unit()) {
             case TOKENS -> {
-                long heldMinutes = hold.coveredSeconds() / 60;
-                long missing = Math.max(0, Math.ceilDiv(requested, 60) - heldMinutes);
+                long heldMinutes = hold.coveredSeconds() / MINUTE;
+                long missing = Math.max(0, Math.ceilDiv(requested, MINUTE) - heldMinutes);
                 long added = Math.min(missing, wallet.spendableTokens() / hold.ratePerMinute());
                 decision.emit(new HoldExtended(wallet.memberId(), extend.movementId(), hold.holdId(), requested,
-                        added * hold.ratePerMinute(), (heldMinutes + added) * 60, List.of(), extend.at()));
+                        added * hold.ratePerMinute(), (heldMinutes + added) * MINUTE, List.of(), extend.at()));
             }
             case CALL_SECONDS -> {
                 // a call counts against the day it started, even after local midnight
