@@ -7,6 +7,7 @@ import app.hearth.application.calls.CallStates;
 import app.hearth.application.money.wallet.WalletCommandBus;
 import app.hearth.domain.access.Role;
 import app.hearth.domain.calls.CallSession;
+import app.hearth.domain.calls.EndReason;
 import app.hearth.domain.money.wallet.WalletCommand;
 import app.hearth.support.Api;
 import app.hearth.support.IntegrationTest;
@@ -263,6 +264,10 @@ class AuthorizationMatrixIT extends IntegrationTest {
         });
         assertThat(jdbc.queryForObject("select supervisor_id from team where team_id = ?", String.class, ownTeam))
                 .isEqualTo("matrix-supervisor");
+        if (callStates.state(OTHER_CALL) instanceof CallSession.Ended other) {
+            assertThat(other.reason()).as("nobody ended the other team's call out of scope")
+                    .isNotEqualTo(EndReason.ENDED_BY_STAFF);
+        }
     }
 
     /** Calls the row's operation as {@code role} on an object in the caller's scope or out of it; the status. */
