@@ -3,7 +3,12 @@ package app.hearth.authorization;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.hearth.application.access.AccessAdministration;
+import app.hearth.application.calls.CallStates;
+import app.hearth.application.money.wallet.WalletCommandBus;
 import app.hearth.domain.access.Role;
+import app.hearth.domain.calls.CallSession;
+import app.hearth.domain.calls.EndReason;
+import app.hearth.domain.money.wallet.WalletCommand;
 import app.hearth.support.Api;
 import app.hearth.support.IntegrationTest;
 import java.io.IOException;
@@ -13,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -37,9 +43,10 @@ import tools.jackson.databind.node.ObjectNode;
  * Reliability test #11. The operations come from the running application's OpenAPI document; the expected answer of
  * every role for each comes from {@code authorization/matrix.txt}. Every operation is called as member, companion,
  * supervisor, admin, superadmin and anonymous; {@code own} and {@code team} cells are also tried on another
- * member's or another team's object; every body carries fields the caller may not set, and afterwards nobody's
- * role, team or rating has moved. A new endpoint without a row fails this test; so does a WebSocket route missing
- * from the document.
+ * member's or another team's object (a {@code team} cell on a route naming no object: its answer must name no
+ * companion of another team); every body carries fields the caller may not set, and afterwards nobody's role, team
+ * or rating has moved. A new endpoint without a row fails this test; so does a WebSocket route missing from the
+ * document.
  */
 class AuthorizationMatrixIT extends IntegrationTest {
 
@@ -49,6 +56,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Set<String> NOT_API = Set.of("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config",
             "/swagger-ui.html", "/error");
+    /** matrix-member's call to matrix-companion (the matrix supervisor's team), and matrix-member-2's to the other. */
+    private static final String OWN_CALL = "matrix-call-own-team";
+    private static final String OTHER_CALL = "matrix-call-other-team";
 
     /** One row of the matrix. */
     record Row(String method, String path, Map<String, String> cells, String body, Map<String, String> values) {
@@ -66,6 +76,12 @@ class AuthorizationMatrixIT extends IntegrationTest {
 
     @Autowired
     AccessAdministration access;
+
+    @Autowired
+    WalletCommandBus wallets;
+
+    @Autowired
+    CallStates callStates;
 
     private final AtomicInteger unique = new AtomicInteger();
     private final Map<String, String> tokens = new LinkedHashMap<>();
@@ -89,6 +105,28 @@ class AuthorizationMatrixIT extends IntegrationTest {
         }
         ownTeam = team(admin, "matrix-supervisor", "matrix-companion");
         otherTeam = team(admin, "matrix-supervisor-2", "matrix-companion-2");
+        ringing(OWN_CALL, "matrix-member", "matrix-companion");
+        ringing(OTHER_CALL, "matrix-member-2", "matrix-companion-2");
+    }
+
+    /**
+     * A call of {@code member} (given tokens) to {@code companion}, rung once for the whole class; the companion is
+     * available only while it is placed, so that no other test's "anyone available" call is routed to them.
+     */
+    private void ringing(String callId, String member, String companion) {
+        if (!(callStates.state(callId) instanceof CallSession.NotRequested)) {
+            return;
+        }
+        Api caller = as("member", member);
+        caller.put("/api/v1/me/profile", Map.of("displayName", member, "birthYear", 1950, "languages", List.of("en"),
+                "timeZone", "Europe/London"));
+        wallets.send(new WalletCommand.GrantTokens(member, "matrix-grant-" + member, 1000, "matrix calls",
+                "admin:matrix", Instant.now()));
+        Api self = as("companion", companion);
+        self.put("/api/v1/me/availability", Map.of("available", true));
+        var rung = caller.post("/api/v1/calls", Map.of("callId", callId, "companionId", companion, "kind", "audio"));
+        self.put("/api/v1/me/availability", Map.of("available", false));
+        assertThat(rung.status()).as(rung.raw().body()).isEqualTo(201);
     }
 
     private String token(String userId, String role) {
@@ -183,6 +221,15 @@ class AuthorizationMatrixIT extends IntegrationTest {
                 if (!allowed && inScope != (role.equals("anonymous") ? 401 : 403)) {
                     wrong.add(row.operation() + " as " + role + ": expected to be refused, got " + inScope);
                 }
+                if (cell.equals("team") && !row.path().contains("{")) {
+                    // a list or figures: what a supervisor is answered names only their team's companions
+                    Set<String> named = companionIds(answer(row, role));
+                    calls++;
+                    if (!Set.of("matrix-companion").containsAll(named)) {
+                        wrong.add(row.operation() + " as " + role + ": names companions of another team: " + named);
+                    }
+                    continue;
+                }
                 if (cell.equals("own") || cell.equals("team")) {
                     int outOfScope = call(row, role, false);
                     calls++;
@@ -196,6 +243,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
         }
         assertThat(wrong).as("authorization matrix violations").isEmpty();
         assertThat(calls).isGreaterThan(rows().size() * ROLES.size() - 1);
+        assertThat(companionIds(as("admin", "matrix-admin").get("/api/v1/admin/calls/stats").body()))
+                .as("the figures' team cell was not vacuous: an admin's name the other team's companion")
+                .contains("matrix-companion", "matrix-companion-2");
 
         // fields nobody may set through these bodies moved nothing
         assertThat(access.roleOf("matrix-member")).isEqualTo(Role.MEMBER);
@@ -214,15 +264,44 @@ class AuthorizationMatrixIT extends IntegrationTest {
         });
         assertThat(jdbc.queryForObject("select supervisor_id from team where team_id = ?", String.class, ownTeam))
                 .isEqualTo("matrix-supervisor");
+        if (callStates.state(OTHER_CALL) instanceof CallSession.Ended other) {
+            assertThat(other.reason()).as("nobody ended the other team's call out of scope")
+                    .isNotEqualTo(EndReason.ENDED_BY_STAFF);
+        }
     }
 
     /** Calls the row's operation as {@code role} on an object in the caller's scope or out of it; the status. */
     private int call(Row row, String role, boolean inScope) throws Exception {
+        return HTTP.send(request(row, role, inScope), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** Calls the row's operation as {@code role} in the caller's scope; the answer's body (null when not JSON). */
+    private JsonNode answer(Row row, String role) throws Exception {
+        String body = HTTP.send(request(row, role, true), HttpResponse.BodyHandlers.ofString()).body();
+        try {
+            return JSON.readTree(body);
+        } catch (RuntimeException notJson) {
+            return null;
+        }
+    }
+
+    /** Every {@code companionId} value anywhere in {@code json}. */
+    private static Set<String> companionIds(JsonNode json) {
+        Set<String> ids = new TreeSet<>();
+        if (json != null) {
+            json.findValues("companionId").stream().filter(JsonNode::isString).map(JsonNode::asString)
+                    .forEach(ids::add);
+        }
+        return ids;
+    }
+
+    private HttpRequest request(Row row, String role, boolean inScope) throws IOException {
         String self = role.equals("anonymous") ? "matrix-member" : "matrix-" + role;
         var values = new LinkedHashMap<String, String>();
         values.put("userId", inScope ? self : "matrix-member-2");
         values.put("companionId", inScope ? "matrix-companion" : "matrix-companion-2");
         values.put("teamId", inScope ? ownTeam : otherTeam);
+        values.put("callId", inScope ? OWN_CALL : OTHER_CALL);
         values.put("penaltyId", "matrix-penalty");
         values.put("role", "companion");
         if (inScope) {
@@ -254,7 +333,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
         if (!role.equals("anonymous")) {
             request.header("Authorization", "Bearer " + tokens.get(role));
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return request.build();
     }
 
     /** Fields a caller may never set through a body: who they are, their role, state only staff or Hearth set. */

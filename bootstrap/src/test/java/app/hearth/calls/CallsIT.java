@@ -114,7 +114,7 @@ class CallsIT extends CallsIntegrationTest {
                 .status()).as("companions do not place calls").isEqualTo(403);
         assertThat(call(member, id("bad-kind"), companionId, "hologram").code()).isEqualTo("CALL_KIND_INVALID");
 
-        var ended = as("supervisor", id("sup")).post("/api/v1/calls/" + callId + "/hangup", null);
+        var ended = as("admin", id("admin")).post("/api/v1/calls/" + callId + "/hangup", null);
         assertThat(ended.status()).as(ended.raw().body()).isEqualTo(200);
         assertThat(ended.body().get("endReason").asString()).isEqualTo("ENDED_BY_STAFF");
         awaitBalance(memberId, 100);

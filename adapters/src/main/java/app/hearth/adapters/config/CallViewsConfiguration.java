@@ -1,5 +1,6 @@
 package app.hearth.adapters.config;
 
+import app.hearth.application.access.TeamDirectory;
 import app.hearth.application.calls.CallHistory;
 import app.hearth.application.calls.CallHistoryService;
 import app.hearth.application.calls.CallQueries;
@@ -12,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 public class CallViewsConfiguration {
 
     @Bean
-    CallHistory callHistory(CallQueries queries, Clock clock) {
-        return new CallHistoryService(queries, clock);
+    CallHistory callHistory(CallQueries queries, TeamDirectory teams, Clock clock) {
+        return new CallHistoryService(queries, teams, clock);
     }
 }

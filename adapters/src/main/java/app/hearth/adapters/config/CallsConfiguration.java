@@ -3,6 +3,7 @@ package app.hearth.adapters.config;
 import app.hearth.adapters.calls.CallMediaEvents;
 import app.hearth.adapters.calls.CallWatchdogTimer;
 import app.hearth.adapters.persistence.deadlines.DeadlinePoller;
+import app.hearth.application.access.TeamDirectory;
 import app.hearth.application.calls.CallCommandBus;
 import app.hearth.application.calls.CallLines;
 import app.hearth.application.calls.CallNotifications;
@@ -72,11 +73,11 @@ public class CallsConfiguration {
     @Bean
     CallsService callsService(CallCommandBus commands, CallStates history, CallLines lines, Deadlines deadlines,
                               LivenessBoard board, Metering metering, CompanionRegistry companions,
-                              CallQueries queries, MediaRooms rooms, Transactions transactions, Clock clock,
-                              @Value("${hearth.calls.media-join-window:PT60S}") Duration joinWindow,
+                              TeamDirectory teams, CallQueries queries, MediaRooms rooms, Transactions transactions,
+                              Clock clock, @Value("${hearth.calls.media-join-window:PT60S}") Duration joinWindow,
                               CallTimeouts timeouts) {
-        return new CallsService(commands, history, lines, deadlines, board, metering, companions, queries, rooms,
-                transactions, clock, joinWindow, timeouts);
+        return new CallsService(commands, history, lines, deadlines, board, metering, companions, teams, queries,
+                rooms, transactions, clock, joinWindow, timeouts);
     }
 
     @Bean

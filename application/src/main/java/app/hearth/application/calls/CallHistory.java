@@ -12,9 +12,10 @@ import java.util.List;
 import org.jmolecules.architecture.hexagonal.PrimaryPort;
 
 /**
- * Calls as their participants and the operators read them (ADR 0023). A call is seen by its member, its companion
- * and staff (supervisor, admin, superadmin); to anyone else it does not exist ({@link #CALL_NOT_FOUND}, never
- * 403). The live board and the figures are for staff only.
+ * Calls as their participants and the operators read them (ADR 0023). A call is seen by its member, its companion,
+ * admins and superadmins, and the supervisor of the team its companion is in now (ADR 0034); to anyone else it does
+ * not exist ({@link #CALL_NOT_FOUND}, never 403). The live board and the figures are for staff only, and a
+ * supervisor's hold only the calls of the companions of the teams they lead.
  */
 @PrimaryPort
 public interface CallHistory {
@@ -34,7 +35,10 @@ public interface CallHistory {
     record CallFigures(Instant from, Instant to, CallStats overall, List<CallStats> companions) {
     }
 
-    /** One call, for its participants and staff; {@link #CALL_NOT_FOUND} for anyone else and for unknown ids. */
+    /**
+     * One call, for its participants and the staff who reach its companion; {@link #CALL_NOT_FOUND} for anyone else
+     * and for unknown ids.
+     */
     CallView call(Actor viewer, String callId);
 
     /**
@@ -43,11 +47,15 @@ public interface CallHistory {
      */
     Page<CallView> mine(Actor viewer, String cursor, int limit);
 
-    /** Every call that has not ended, oldest first, with its last proof and whether it is orphaned (staff). */
+    /**
+     * Every call that has not ended, oldest first, with its last proof and whether it is orphaned (staff; a
+     * supervisor's: those of their teams' companions).
+     */
     List<LiveCall> liveBoard(Actor viewer);
 
     /**
-     * The figures of the calls requested in [{@code from}, {@code to}) (staff); {@code to} defaults to now and
+     * The figures of the calls requested in [{@code from}, {@code to}) (staff; a supervisor's: those of their teams'
+     * companions, overall included); {@code to} defaults to now and
      * {@code from} to {@link #DEFAULT_RANGE} before {@code to}; at most {@link #MAX_RANGE}.
      */
     CallFigures figures(Actor viewer, Instant from, Instant to);

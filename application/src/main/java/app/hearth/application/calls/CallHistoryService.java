@@ -1,32 +1,39 @@
 package app.hearth.application.calls;
 
+import app.hearth.application.access.TeamDirectory;
 import app.hearth.application.calls.CallQueries.CallStats;
 import app.hearth.application.calls.CallQueries.CallView;
 import app.hearth.application.calls.CallQueries.LiveCall;
 import app.hearth.application.shared.Page;
 import app.hearth.domain.access.Actor;
+import app.hearth.domain.access.CompanionScope;
 import app.hearth.domain.shared.RuleViolation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** Reads the calls' read model for people, with the object-level checks of {@link CallHistory}. */
+/**
+ * Reads the calls' read model for people, with the object-level checks of {@link CallHistory}. Which staff reach a
+ * call is {@link CompanionScope}'s rule on the call's companion, by the team the companion is in now.
+ */
 public class CallHistoryService implements CallHistory {
 
     private final CallQueries queries;
+    private final TeamDirectory teams;
     private final Clock clock;
 
-    public CallHistoryService(CallQueries queries, Clock clock) {
+    public CallHistoryService(CallQueries queries, TeamDirectory teams, Clock clock) {
         this.queries = queries;
+        this.teams = teams;
         this.clock = clock;
     }
 
     @Override
     public CallView call(Actor viewer, String callId) {
         return queries.call(callId)
-                .filter(call -> isStaff(viewer) || viewer.userId().equals(call.memberId())
-                        || viewer.userId().equals(call.companionId()))
+                .filter(call -> viewer.userId().equals(call.memberId()) || viewer.userId().equals(call.companionId())
+                        || CompanionScope.reachOf(viewer).covers(call.companionId(), teams::supervisorOf))
                 .orElseThrow(() -> RuleViolation.notFound(CALL_NOT_FOUND, "no call " + callId));
     }
 
@@ -41,7 +48,7 @@ public class CallHistoryService implements CallHistory {
     @Override
     public List<LiveCall> liveBoard(Actor viewer) {
         requireStaff(viewer);
-        return queries.liveBoard();
+        return queries.liveBoard(CompanionScope.reachOf(viewer));
     }
 
     @Override
@@ -56,7 +63,7 @@ public class CallHistoryService implements CallHistory {
             throw RuleViolation.invalid(TIME_RANGE_TOO_LONG, "from", "the figures cover at most "
                     + MAX_RANGE.toDays() + " days");
         }
-        List<CallStats> stats = queries.stats(start, end);
+        List<CallStats> stats = queries.stats(start, end, CompanionScope.reachOf(viewer));
         return new CallFigures(start, end, stats.getFirst(), List.copyOf(stats.subList(1, stats.size())));
     }
 

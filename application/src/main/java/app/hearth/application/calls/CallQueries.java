@@ -1,6 +1,7 @@
 package app.hearth.application.calls;
 
 import app.hearth.application.shared.Page;
+import app.hearth.domain.access.CompanionScope.Reach;
 import app.hearth.domain.calls.EndReason;
 import app.hearth.domain.money.wallet.CallKind;
 import java.time.Duration;
@@ -92,10 +93,23 @@ public interface CallQueries {
     java.util.Map<String, Long> callsOn(Set<String> companionIds, LocalDate day, ZoneId zone);
 
     /** Overall figures first, then one per companion that had calls in the range, by companion id. */
-    List<CallStats> stats(Instant from, Instant to);
+    default List<CallStats> stats(Instant from, Instant to) {
+        return stats(from, to, new Reach.Everyone());
+    }
+
+    /**
+     * As {@link #stats(Instant, Instant)} over only the calls whose companion is within {@code reach}, judged by the
+     * companion's team when the query runs (a team move counts at once): the overall figures are {@code reach}'s.
+     */
+    List<CallStats> stats(Instant from, Instant to, Reach reach);
 
     /** Every call that has not ended, oldest first, with its last proof and whether it is orphaned. */
-    List<LiveCall> liveBoard();
+    default List<LiveCall> liveBoard() {
+        return liveBoard(new Reach.Everyone());
+    }
+
+    /** As {@link #liveBoard()} with only the calls whose companion is within {@code reach} (by today's team). */
+    List<LiveCall> liveBoard(Reach reach);
 
     /** The calls that have not ended, and the orphaned ones among them. */
     LiveCounts liveCounts();

@@ -9,7 +9,8 @@ import org.jmolecules.architecture.hexagonal.PrimaryPort;
 
 /**
  * Calls as their participants use them (semantics.md "Calls"). Only the call's member and companion may act on it;
- * staff (supervisor and above) may end it. Anyone else is told the call does not exist ({@code CALL_NOT_FOUND}).
+ * admins, superadmins and the supervisor of the companion's team may end it (ADR 0034). Anyone else is told the call
+ * does not exist ({@code CALL_NOT_FOUND}).
  */
 @PrimaryPort
 public interface Calls {

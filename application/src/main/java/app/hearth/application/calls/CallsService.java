@@ -1,5 +1,6 @@
 package app.hearth.application.calls;
 
+import app.hearth.application.access.TeamDirectory;
 import app.hearth.application.companions.CompanionRegistry;
 import app.hearth.application.deadlines.DeadlineHandler;
 import app.hearth.application.deadlines.Deadlines;
@@ -8,6 +9,7 @@ import app.hearth.application.media.MediaRooms;
 import app.hearth.application.money.metering.Metering;
 import app.hearth.application.shared.Transactions;
 import app.hearth.domain.access.Actor;
+import app.hearth.domain.access.CompanionScope;
 import app.hearth.domain.access.Role;
 import app.hearth.domain.calls.CallCommand;
 import app.hearth.domain.calls.CallDecider;
@@ -78,6 +80,7 @@ public class CallsService implements Calls, DeadlineHandler {
     private final LivenessBoard board;
     private final Metering metering;
     private final CompanionRegistry companions;
+    private final TeamDirectory teams;
     private final CallQueries queries;
     private final MediaRooms rooms;
     private final Transactions transactions;
@@ -105,9 +108,9 @@ public class CallsService implements Calls, DeadlineHandler {
     }
 
     public CallsService(CallCommandBus commands, CallStates history, CallLines lines, Deadlines deadlines,
-                        LivenessBoard board, Metering metering, CompanionRegistry companions, CallQueries queries,
-                        MediaRooms rooms, Transactions transactions, Clock clock, Duration joinWindow,
-                        CallTimeouts timeouts) {
+                        LivenessBoard board, Metering metering, CompanionRegistry companions, TeamDirectory teams,
+                        CallQueries queries, MediaRooms rooms, Transactions transactions, Clock clock,
+                        Duration joinWindow, CallTimeouts timeouts) {
         this.commands = commands;
         this.history = history;
         this.lines = lines;
@@ -115,6 +118,7 @@ public class CallsService implements Calls, DeadlineHandler {
         this.board = board;
         this.metering = metering;
         this.companions = companions;
+        this.teams = teams;
         this.queries = queries;
         this.rooms = rooms;
         this.transactions = transactions;
@@ -255,7 +259,9 @@ public class CallsService implements Calls, DeadlineHandler {
         Instant now = clock.instant();
         boolean participant = !(current instanceof NotRequested) && CallDecider.setup(current).sideOf(actor.userId()).isPresent();
         if (!participant) {
-            if (current instanceof NotRequested || !actor.role().isSupervisorOrAbove()) {
+            // staff end the calls of the companions they reach (a supervisor: their teams'); to others it is unknown
+            if (current instanceof NotRequested || !CompanionScope.reachOf(actor)
+                    .covers(CallDecider.setup(current).companionId(), teams::supervisorOf)) {
                 throw notFound(callId);
             }
             return status(change(() -> new CallCommand.EndByStaff(callId, actor.userId(), now), now), null);

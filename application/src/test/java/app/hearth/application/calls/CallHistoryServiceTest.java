@@ -3,12 +3,14 @@ package app.hearth.application.calls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.hearth.application.access.TeamDirectory;
 import app.hearth.application.calls.CallQueries.CallStats;
 import app.hearth.application.calls.CallQueries.CallView;
 import app.hearth.application.calls.CallQueries.LiveCall;
 import app.hearth.application.calls.CallQueries.LiveCounts;
 import app.hearth.application.shared.Page;
 import app.hearth.domain.access.Actor;
+import app.hearth.domain.access.CompanionScope.Reach;
 import app.hearth.domain.access.Role;
 import app.hearth.domain.money.wallet.CallKind;
 import app.hearth.domain.shared.RuleViolation;
@@ -61,14 +63,15 @@ class CallHistoryServiceTest {
         }
 
         @Override
-        public List<CallStats> stats(Instant from, Instant to) {
-            asked.add("stats " + from + " " + to);
+        public List<CallStats> stats(Instant from, Instant to, Reach reach) {
+            asked.add("stats " + from + " " + to + (reach instanceof Reach.Everyone ? "" : " " + reach));
             return List.of(new CallStats(null, 1, 0, 0, 0, 0, 0.0, 0),
                     new CallStats("companion-1", 1, 0, 0, 0, 0, 0.0, 0));
         }
 
         @Override
-        public List<LiveCall> liveBoard() {
+        public List<LiveCall> liveBoard(Reach reach) {
+            asked.add("live " + reach);
             return List.of();
         }
 
@@ -77,20 +80,30 @@ class CallHistoryServiceTest {
             return new LiveCounts(0, 0);
         }
     };
-    final CallHistory history = new CallHistoryService(queries, Clock.fixed(NOW, ZoneOffset.UTC));
+    /** companion-1 is in the team sup-1 leads; the lookups made. */
+    final List<String> teamLookups = new ArrayList<>();
+    final TeamDirectory teams = companionId -> {
+        teamLookups.add(companionId);
+        return "companion-1".equals(companionId) ? Optional.of("sup-1") : Optional.empty();
+    };
+    final CallHistory history = new CallHistoryService(queries, teams, Clock.fixed(NOW, ZoneOffset.UTC));
 
     static Actor actor(String userId, Role role) {
         return new Actor(userId, role);
     }
 
     @Test
-    void aCallIsSeenByItsParticipantsAndStaffAndNotFoundForAnyoneElse() {
+    void aCallIsSeenByItsParticipantsAdminsAndTheSupervisorOfItsCompanionsTeamAndNotFoundForAnyoneElse() {
         assertThat(history.call(actor("member-1", Role.MEMBER), "call-1")).isEqualTo(CALL);
         assertThat(history.call(actor("companion-1", Role.COMPANION), "call-1")).isEqualTo(CALL);
-        for (Role staff : List.of(Role.SUPERVISOR, Role.ADMIN, Role.SUPERADMIN)) {
+        for (Role staff : List.of(Role.ADMIN, Role.SUPERADMIN)) {
             assertThat(history.call(actor("staff-1", staff), "call-1")).isEqualTo(CALL);
         }
-        for (Actor outsider : List.of(actor("member-2", Role.MEMBER), actor("companion-2", Role.COMPANION))) {
+        assertThat(teamLookups).as("admins reach every call without a team lookup").isEmpty();
+        assertThat(history.call(actor("sup-1", Role.SUPERVISOR), "call-1")).isEqualTo(CALL);
+        assertThat(teamLookups).containsExactly("companion-1");
+        for (Actor outsider : List.of(actor("member-2", Role.MEMBER), actor("companion-2", Role.COMPANION),
+                actor("sup-2", Role.SUPERVISOR))) {
             assertThatThrownBy(() -> history.call(outsider, "call-1")).isInstanceOfSatisfying(RuleViolation.class,
                     refused -> {
                         assertThat(refused.code()).isEqualTo(CallHistory.CALL_NOT_FOUND);
@@ -144,5 +157,16 @@ class CallHistoryServiceTest {
                     .isInstanceOf(RuleViolation.class);
         }
         assertThat(history.liveBoard(actor("s", Role.SUPERVISOR))).isEmpty();
+    }
+
+    @Test
+    void aSupervisorsLiveBoardAndFiguresCoverTheirTeamsAndAnAdminsEverything() {
+        history.liveBoard(actor("sup-1", Role.SUPERVISOR));
+        history.liveBoard(actor("admin-1", Role.ADMIN));
+        history.figures(actor("sup-1", Role.SUPERVISOR), null, null);
+        history.figures(actor("root-1", Role.SUPERADMIN), null, null);
+        Instant from = NOW.minus(Duration.ofHours(24));
+        assertThat(asked).containsExactly("live TeamsLedBy[supervisorId=sup-1]", "live Everyone[]",
+                "stats " + from + " " + NOW + " TeamsLedBy[supervisorId=sup-1]", "stats " + from + " " + NOW);
     }
 }

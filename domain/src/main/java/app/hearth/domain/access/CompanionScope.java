@@ -2,10 +2,12 @@ package app.hearth.domain.access;
 
 import app.hearth.domain.shared.RuleViolation;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Whose companions a staff member may act on: admins and superadmins any; a supervisor only those in the team
- * they supervise; a companion only themself; a member none.
+ * Whose companions a staff member may act on: admins and superadmins any; a supervisor only those in a team they
+ * supervise; a companion only themself; a member none. The one rule behind every team check (ADR 0013): one
+ * companion at a time ({@link #mayActOn}), or a whole list or figure narrowed by {@link #reachOf} (ADR 0034).
  */
 public final class CompanionScope {
 
@@ -14,16 +16,55 @@ public final class CompanionScope {
     private CompanionScope() {
     }
 
+    /** Whose companions' records a staff member's lists and figures cover. */
+    public sealed interface Reach {
+
+        /** Admins and superadmins: every companion's. */
+        record Everyone() implements Reach {
+        }
+
+        /** A supervisor: the companions of the teams whose supervisor is {@code supervisorId}. */
+        record TeamsLedBy(String supervisorId) implements Reach {
+        }
+
+        /** Members and companions: nobody else's. */
+        record Nobody() implements Reach {
+        }
+
+        /** @param supervisorOfCompanion the supervisor of the team the companion is in, if they are in one */
+        default boolean covers(Optional<String> supervisorOfCompanion) {
+            return switch (this) {
+                case Everyone ignored -> true;
+                case TeamsLedBy teams -> supervisorOfCompanion.filter(teams.supervisorId()::equals).isPresent();
+                case Nobody ignored -> false;
+            };
+        }
+
+        /** As {@link #covers(Optional)}, looking the companion's supervisor up only when it matters. */
+        default boolean covers(String companionId, Function<String, Optional<String>> supervisorOf) {
+            return switch (this) {
+                case Everyone ignored -> true;
+                case TeamsLedBy ignored -> covers(supervisorOf.apply(companionId));
+                case Nobody ignored -> false;
+            };
+        }
+    }
+
+    /** Whose companions {@code actor}'s lists and figures cover. */
+    public static Reach reachOf(Actor actor) {
+        return switch (actor.role()) {
+            case ADMIN, SUPERADMIN -> new Reach.Everyone();
+            case SUPERVISOR -> new Reach.TeamsLedBy(actor.userId());
+            case COMPANION, MEMBER -> new Reach.Nobody();
+        };
+    }
+
     /**
      * @param supervisorOfCompanion the supervisor of the team the companion is in, if they are in one
      */
     public static boolean mayActOn(Actor actor, String companionId, Optional<String> supervisorOfCompanion) {
-        return switch (actor.role()) {
-            case ADMIN, SUPERADMIN -> true;
-            case SUPERVISOR -> supervisorOfCompanion.filter(actor.userId()::equals).isPresent();
-            case COMPANION -> actor.userId().equals(companionId);
-            case MEMBER -> false;
-        };
+        return actor.role() == Role.COMPANION ? actor.userId().equals(companionId)
+                : reachOf(actor).covers(supervisorOfCompanion);
     }
 
     public static void requireMayActOn(Actor actor, String companionId, Optional<String> supervisorOfCompanion,

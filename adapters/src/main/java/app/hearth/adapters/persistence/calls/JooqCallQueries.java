@@ -7,10 +7,12 @@ import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
 
+import app.hearth.adapters.persistence.companions.JooqTeamRegistry;
 import app.hearth.adapters.persistence.jooq.tables.records.CallViewRecord;
 import app.hearth.application.calls.CallQueries;
 import app.hearth.application.shared.Cursors;
 import app.hearth.application.shared.Page;
+import app.hearth.domain.access.CompanionScope.Reach;
 import app.hearth.domain.calls.EndReason;
 import app.hearth.domain.money.wallet.CallKind;
 import app.hearth.domain.shared.RuleViolation;
@@ -136,11 +138,12 @@ public class JooqCallQueries implements CallQueries {
     }
 
     @Override
-    public List<CallStats> stats(Instant from, Instant to) {
+    public List<CallStats> stats(Instant from, Instant to, Reach reach) {
         var figures = figures();
         var perCompanion = sql.select(CALL_VIEW.COMPANION_ID).select(figures)
                 .from(CALL_VIEW)
                 .where(CALL_VIEW.REQUESTED_AT.ge(CallRow.at(from))).and(CALL_VIEW.REQUESTED_AT.lt(CallRow.at(to)))
+                .and(within(reach))
                 .groupBy(CALL_VIEW.COMPANION_ID)
                 .orderBy(CALL_VIEW.COMPANION_ID)
                 .fetch();
@@ -199,12 +202,12 @@ public class JooqCallQueries implements CallQueries {
     }
 
     @Override
-    public List<LiveCall> liveBoard() {
+    public List<LiveCall> liveBoard(Reach reach) {
         Field<OffsetDateTime> now = NOW.as("as_of");
         Field<Boolean> orphaned = DSL.field(CALL_VIEW.MUST_END_BY.lt(ORPHANED_BEFORE)).as("orphaned");
         return sql.select(CALL_VIEW.asterisk(), now, orphaned)
                 .from(CALL_VIEW)
-                .where(LIVE)
+                .where(LIVE).and(within(reach))
                 .orderBy(CALL_VIEW.REQUESTED_AT, CALL_VIEW.CALL_ID)
                 .fetch(record -> {
                     CallViewRecord row = record.into(CALL_VIEW);
@@ -235,6 +238,19 @@ public class JooqCallQueries implements CallQueries {
                     .findFirst().ifPresent(reason -> counts.put(reason, record.getCalls()));
         }
         return counts;
+    }
+
+    /**
+     * The calls whose companion is within {@code reach}, by the team the companion is in when the query runs (a
+     * semi-join on the companion and team tables, not a team copied into the rows: ADR 0034).
+     */
+    private static Condition within(Reach reach) {
+        return switch (reach) {
+            case Reach.Everyone ignored -> DSL.noCondition();
+            case Reach.TeamsLedBy teams -> CALL_VIEW.COMPANION_ID.in(JooqTeamRegistry.companionsLedBy(
+                    teams.supervisorId()));
+            case Reach.Nobody ignored -> DSL.falseCondition();
+        };
     }
 
     static CallView view(CallViewRecord row) {

@@ -10,6 +10,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Record1;
+import org.jooq.Select;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
@@ -56,10 +59,23 @@ public class JooqTeamRegistry implements TeamRegistry, TeamDirectory {
 
     @Override
     public Optional<String> supervisorOf(String companionId) {
-        return sql.select(TEAM.SUPERVISOR_ID).from(COMPANION).join(TEAM).on(TEAM.TEAM_ID.eq(COMPANION.TEAM_ID))
+        return sql.select(TEAM.SUPERVISOR_ID).from(companionTeams())
                 .where(COMPANION.COMPANION_ID.eq(companionId))
                 .fetchOptional(TEAM.SUPERVISOR_ID)
                 .filter(supervisor -> supervisor != null);
+    }
+
+    /**
+     * The ids of the companions in the teams {@code supervisorId} leads, as a subquery for other read models' queries:
+     * read when that query runs, so a team move or a new supervisor counts at once (ADR 0034).
+     */
+    public static Select<Record1<String>> companionsLedBy(String supervisorId) {
+        return DSL.select(COMPANION.COMPANION_ID).from(companionTeams()).where(TEAM.SUPERVISOR_ID.eq(supervisorId));
+    }
+
+    /** Each companion with the team they are in: the one place a companion is joined to their supervisor. */
+    private static Table<?> companionTeams() {
+        return COMPANION.join(TEAM).on(TEAM.TEAM_ID.eq(COMPANION.TEAM_ID));
     }
 
     private static Team team(TeamRecord row) {
