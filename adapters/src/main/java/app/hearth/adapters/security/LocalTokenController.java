@@ -47,7 +47,8 @@ public class LocalTokenController {
     @PostMapping(PATH)
     @ResponseStatus(HttpStatus.CREATED)
     @SecurityRequirements
-    @Operation(summary = "Sign a local token for any user id and role (member, companion, supervisor, admin, "
+    @Operation(operationId = "issueLocalToken",
+            summary = "Sign a local token for any user id and role (member, companion, supervisor, admin, "
             + "superadmin), and record that role for the user in Hearth (roles come from Hearth's record, not "
             + "from the token)")
     public TokenResponse issue(@Valid @RequestBody TokenRequest request) {

@@ -1,11 +1,17 @@
 package app.hearth.adapters.webhooks;
 
 import app.hearth.adapters.media.livekit.LiveKitWebhookVerifier;
+import app.hearth.adapters.web.ApiDocs;
+import app.hearth.adapters.web.ProblemResponses;
 import app.hearth.adapters.web.Problems;
 import app.hearth.application.media.MediaWebhooks;
 import app.hearth.application.media.MediaWebhooks.Notification;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -55,12 +61,22 @@ public class LiveKitWebhookController {
     }
 
     @PostMapping(LIVEKIT)
-    @Operation(summary = "LiveKit webhook: a JWT in Authorization, HS256 with the API secret, iss the API key, "
+    @SecurityRequirements
+    @ApiResponse(responseCode = "200", description = "Recorded (or already recorded)", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = MediaAcknowledgement.class)))
+    @ApiResponse(responseCode = "401",
+            description = "Not signed by LiveKit (code WEBHOOK_SIGNATURE_INVALID)",
+            content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA_REF)))
+    @ProblemResponses({503})
+    @Operation(operationId = "receiveLiveKitWebhook",
+            summary = "LiveKit webhook: a JWT in Authorization, HS256 with the API secret, iss the API key, "
             + "claim sha256 = base64(SHA-256(body)) (401 WEBHOOK_SIGNATURE_INVALID); recorded once per event id, "
             + "then 200; 503 when it could not be recorded")
     public ResponseEntity<?> livekit(
             @Parameter(description = "the token LiveKit signs for each webhook request")
             @RequestHeader(name = LiveKitWebhookVerifier.HEADER, required = false) String authorization,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The provider's event, as sent",
+                    content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
             @RequestBody(required = false) byte[] body) {
         byte[] raw = body == null ? new byte[0] : body;
         try {

@@ -1,5 +1,7 @@
 package app.hearth.adapters.webhooks;
 
+import app.hearth.adapters.web.ApiDocs;
+import app.hearth.adapters.web.ProblemResponses;
 import app.hearth.adapters.web.Problems;
 import app.hearth.application.money.payments.PaymentWebhooks;
 import app.hearth.application.money.payments.PaymentWebhooks.Notification;
@@ -7,6 +9,10 @@ import app.hearth.application.money.payments.PaymentWebhooks.Reading;
 import com.stripe.model.Event;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -67,11 +73,21 @@ public class WebhooksController {
     }
 
     @PostMapping(STRIPE)
-    @Operation(summary = "Stripe webhook: Stripe-Signature over the raw body (401 WEBHOOK_SIGNATURE_INVALID), "
+    @SecurityRequirements
+    @ApiResponse(responseCode = "200", description = "Recorded (or already recorded)", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = Acknowledgement.class)))
+    @ApiResponse(responseCode = "401",
+            description = "Not signed by Stripe (code WEBHOOK_SIGNATURE_INVALID)",
+            content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA_REF)))
+    @ProblemResponses({503})
+    @Operation(operationId = "receiveStripeWebhook",
+            summary = "Stripe webhook: Stripe-Signature over the raw body (401 WEBHOOK_SIGNATURE_INVALID), "
             + "recorded once per event id, then 200; 503 when it could not be recorded")
     public ResponseEntity<?> stripe(
             @Parameter(description = "t=<unix seconds>,v1=<HMAC-SHA256 hex>[,v1=…]")
             @RequestHeader(name = StripeWebhookVerifier.HEADER, required = false) String signature,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The provider's event, as sent",
+                    content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
             @RequestBody(required = false) byte[] body) {
         StripeWebhookVerifier.Verified verified;
         try {
@@ -98,12 +114,23 @@ public class WebhooksController {
     }
 
     @PostMapping(ADAPTY)
-    @Operation(summary = "Adapty webhook: the configured Authorization value for the event's environment "
+    @SecurityRequirements
+    @ApiResponse(responseCode = "200", description = "Recorded (or already recorded); to Adapty's verification "
+            + "request, {\"adapty_check_response\": ...} instead", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = Acknowledgement.class)))
+    @ApiResponse(responseCode = "401",
+            description = "Not the configured Authorization value (code WEBHOOK_AUTHORIZATION_INVALID)",
+            content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA_REF)))
+    @ProblemResponses({503})
+    @Operation(operationId = "receiveAdaptyWebhook",
+            summary = "Adapty webhook: the configured Authorization value for the event's environment "
             + "(401 WEBHOOK_AUTHORIZATION_INVALID), recorded once per profile_event_id, then 200; answers Adapty's "
             + "adapty_check verification; 503 when it could not be recorded")
     public ResponseEntity<?> adapty(
             @Parameter(description = "the value configured in Adapty's webhook integration, as is")
             @RequestHeader(name = AdaptyWebhookAuthorization.HEADER, required = false) String authorization,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The provider's event, as sent",
+                    content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
             @RequestBody(required = false) byte[] body) {
         String payload = body == null ? "" : new String(body, StandardCharsets.UTF_8);
         Optional<JsonNode> json = WebhookJson.object(payload);

@@ -1,5 +1,6 @@
 package app.hearth.adapters.web.access;
 
+import app.hearth.adapters.web.ProblemResponses;
 import app.hearth.application.access.AccessAdministration;
 import app.hearth.application.access.StaffAuditTrail;
 import app.hearth.domain.access.Actor;
@@ -64,13 +65,15 @@ public class AccessController {
     }
 
     @GetMapping(ROLE)
-    @Operation(summary = "Read a user's role as Hearth records it (admin, superadmin; anyone for themself)")
+    @Operation(operationId = "getRole",
+            summary = "Read a user's role as Hearth records it (admin, superadmin; anyone for themself)")
     public RoleResponse role(@Parameter(hidden = true) Actor actor, @PathVariable String userId) {
         return RoleResponse.of(access.userRole(actor, userId));
     }
 
     @PutMapping(ROLE)
-    @Operation(summary = "Grant a role: a superadmin grants admin; an admin or superadmin grants supervisor and "
+    @Operation(operationId = "grantRole",
+            summary = "Grant a role: a superadmin grants admin; an admin or superadmin grants supervisor and "
             + "companion")
     public RoleResponse grant(@Parameter(hidden = true) Actor actor, @PathVariable String userId,
                               @Valid @RequestBody GrantRequest request) {
@@ -78,7 +81,9 @@ public class AccessController {
     }
 
     @DeleteMapping(ROLE + "/{role}")
-    @Operation(summary = "Revoke a role; the user is a member again from their next request, whatever their "
+    @ProblemResponses({409})
+    @Operation(operationId = "revokeRole",
+            summary = "Revoke a role; the user is a member again from their next request, whatever their "
             + "token says")
     public RoleResponse revoke(@Parameter(hidden = true) Actor actor, @PathVariable String userId,
                                @PathVariable String role) {
@@ -86,7 +91,8 @@ public class AccessController {
     }
 
     @GetMapping(STAFF_ACTIONS)
-    @Operation(summary = "The staff audit trail, newest first (superadmin)")
+    @Operation(operationId = "listStaffActions",
+            summary = "The staff audit trail, newest first (superadmin)")
     public StaffActionsResponse staffActions(@Parameter(hidden = true) Actor actor,
                                              @RequestParam(required = false) String kind,
                                              @RequestParam(required = false) String actorId,

@@ -22,7 +22,8 @@ public class EarningsAuditController {
     }
 
     @GetMapping("/api/v1/audit/earnings/{companionId}")
-    @Operation(summary = "Replay one earnings account and list every mismatch (admin, superadmin)")
+    @Operation(operationId = "auditEarnings",
+            summary = "Replay one earnings account and list every mismatch (admin, superadmin)")
     public EarningsAudit.AccountReport audit(@Parameter(hidden = true) Actor actor, @PathVariable String companionId) {
         EarningsPermissions.requireAdminister(actor);
         return audit.audit(companionId);

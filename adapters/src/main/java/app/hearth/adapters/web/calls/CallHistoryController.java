@@ -93,13 +93,15 @@ public class CallHistoryController {
     }
 
     @GetMapping(CALL)
-    @Operation(summary = "One call (its member, its companion, staff); 404 CALL_NOT_FOUND for anyone else")
+    @Operation(operationId = "getCall",
+            summary = "One call (its member, its companion, staff); 404 CALL_NOT_FOUND for anyone else")
     public CallResponse call(@Parameter(hidden = true) Actor actor, @PathVariable String callId) {
         return CallResponse.of(calls.call(actor, callId));
     }
 
     @GetMapping(MY_CALLS)
-    @Operation(summary = "The caller's calls as member or companion, newest first, with cursor pagination "
+    @Operation(operationId = "listMyCalls",
+            summary = "The caller's calls as member or companion, newest first, with cursor pagination "
             + "(limit 1-100, default 20)")
     public CallPageResponse mine(@Parameter(hidden = true) Actor actor,
                                  @RequestParam(required = false) String cursor,
@@ -109,7 +111,8 @@ public class CallHistoryController {
     }
 
     @GetMapping(LIVE)
-    @Operation(summary = "The live board: every call that has not ended, with seconds since its last proof of "
+    @Operation(operationId = "getLiveBoard",
+            summary = "The live board: every call that has not ended, with seconds since its last proof of "
             + "presence and whether it is orphaned (supervisor, admin, superadmin)")
     public LiveBoardResponse live(@Parameter(hidden = true) Actor actor) {
         var board = calls.liveBoard(actor).stream().map(LiveCallResponse::of).toList();
@@ -117,7 +120,8 @@ public class CallHistoryController {
     }
 
     @GetMapping(STATS)
-    @Operation(summary = "Figures of the calls requested in [from, to) (default: the last 24 hours, at most 92 "
+    @Operation(operationId = "getCallFigures",
+            summary = "Figures of the calls requested in [from, to) (default: the last 24 hours, at most 92 "
             + "days): overall, then per companion (supervisor, admin, superadmin)")
     public CallFiguresResponse stats(@Parameter(hidden = true) Actor actor,
                                      @RequestParam(required = false) Instant from,

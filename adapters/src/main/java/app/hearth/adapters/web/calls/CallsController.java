@@ -1,5 +1,6 @@
 package app.hearth.adapters.web.calls;
 
+import app.hearth.adapters.web.ProblemResponses;
 import app.hearth.application.calls.Calls;
 import app.hearth.application.media.MediaAccess;
 import app.hearth.domain.access.Actor;
@@ -8,6 +9,8 @@ import app.hearth.domain.money.wallet.CallKind;
 import app.hearth.domain.shared.RuleViolation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
@@ -56,7 +59,10 @@ public class CallsController {
     }
 
     @PostMapping(CALLS)
-    @Operation(summary = "Call a companion, or anyone available (member); rings until answered, for up to 45 s. "
+    @ApiResponse(responseCode = "201", description = "The call, ringing")
+    @ProblemResponses({404, 409, 422})
+    @Operation(operationId = "requestCall",
+            summary = "Call a companion, or anyone available (member); rings until answered, for up to 45 s. "
             + "Needs at least one billable minute, which is held until the call ends")
     public ResponseEntity<CallStatusResponse> request(@Parameter(hidden = true) Actor actor,
                                                       @RequestBody CallRequestBody body) {
@@ -68,32 +74,43 @@ public class CallsController {
     }
 
     @PostMapping(CALL + "/accept")
-    @Operation(summary = "Answer a ringing call (its companion); the answer carries the companion's room credentials")
+    @ProblemResponses({409, 502})
+    @Operation(operationId = "acceptCall",
+            summary = "Answer a ringing call (its companion); the answer carries the companion's room credentials")
     public CallStatusResponse accept(@Parameter(hidden = true) Actor actor, @PathVariable String callId) {
         return CallStatusResponse.of(calls.accept(actor, callId));
     }
 
     @PostMapping(CALL + "/decline")
-    @Operation(summary = "Refuse a ringing call (its companion)")
+    @ProblemResponses({409})
+    @Operation(operationId = "declineCall",
+            summary = "Refuse a ringing call (its companion)")
     public CallStatusResponse decline(@Parameter(hidden = true) Actor actor, @PathVariable String callId) {
         return CallStatusResponse.of(calls.decline(actor, callId));
     }
 
     @PostMapping(CALL + "/cancel")
-    @Operation(summary = "Give up a ringing call (its member)")
+    @ProblemResponses({409})
+    @Operation(operationId = "cancelCall",
+            summary = "Give up a ringing call (its member)")
     public CallStatusResponse cancel(@Parameter(hidden = true) Actor actor, @PathVariable String callId) {
         return CallStatusResponse.of(calls.cancel(actor, callId));
     }
 
     @PostMapping(CALL + "/hangup")
-    @Operation(summary = "Hang up (a participant; while ringing the member cancels and the companion declines), "
+    @ProblemResponses({409})
+    @Operation(operationId = "hangUpCall",
+            summary = "Hang up (a participant; while ringing the member cancels and the companion declines), "
             + "or end the call (supervisor, admin, superadmin)")
     public CallStatusResponse hangUp(@Parameter(hidden = true) Actor actor, @PathVariable String callId) {
         return CallStatusResponse.of(calls.hangUp(actor, callId));
     }
 
     @PostMapping(CALL + "/heartbeats")
-    @Operation(summary = "A participant is still there (every 10 s once the call is accepted; the first one counts "
+    @ApiResponse(responseCode = "204", description = "Counted", content = @Content)
+    @ProblemResponses({409})
+    @Operation(operationId = "sendHeartbeat",
+            summary = "A participant is still there (every 10 s once the call is accepted; the first one counts "
             + "as having joined the room). 204; 409 CALL_ENDED tells the app to stop")
     public ResponseEntity<Void> heartbeat(@Parameter(hidden = true) Actor actor, @PathVariable String callId) {
         calls.heartbeat(actor, callId);
@@ -101,7 +118,9 @@ public class CallsController {
     }
 
     @GetMapping(CALL + "/media")
-    @Operation(summary = "Fresh room credentials for a participant of an accepted or connected call (60 s to join)")
+    @ProblemResponses({409, 502})
+    @Operation(operationId = "getCallMedia",
+            summary = "Fresh room credentials for a participant of an accepted or connected call (60 s to join)")
     public MediaAccess media(@Parameter(hidden = true) Actor actor, @PathVariable String callId) {
         return calls.media(actor, callId);
     }

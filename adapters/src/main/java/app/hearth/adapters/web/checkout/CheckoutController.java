@@ -1,9 +1,11 @@
 package app.hearth.adapters.web.checkout;
 
+import app.hearth.adapters.web.ProblemResponses;
 import app.hearth.application.money.checkout.CheckoutSessions;
 import app.hearth.domain.access.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,7 +37,10 @@ public class CheckoutController {
 
     @PostMapping(CHECKOUT_SESSIONS)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Start a Stripe Checkout for a product of your version (client_reference_id is your id); "
+    @ApiResponse(responseCode = "201", description = "The checkout session")
+    @ProblemResponses({404, 422, 502})
+    @Operation(operationId = "startCheckout",
+            summary = "Start a Stripe Checkout for a product of your version (client_reference_id is your id); "
             + "the Idempotency-Key header makes a retry return the same session")
     public CheckoutResponse start(@Parameter(hidden = true) Actor actor,
                                   @RequestHeader("Idempotency-Key") String idempotencyKey,

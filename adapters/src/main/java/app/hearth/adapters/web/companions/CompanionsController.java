@@ -1,5 +1,6 @@
 package app.hearth.adapters.web.companions;
 
+import app.hearth.adapters.web.ProblemResponses;
 import app.hearth.application.companions.CompanionRegistry;
 import app.hearth.application.companions.Companions;
 import app.hearth.application.companions.Teams;
@@ -11,6 +12,7 @@ import app.hearth.domain.shared.TimeZones;
 import app.hearth.domain.skills.SkillCategory;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -77,7 +79,10 @@ public class CompanionsController {
     }
 
     @PostMapping(COMPANIONS)
-    @Operation(summary = "Invite a user as a companion and grant them the companion role (admin, superadmin)")
+    @ApiResponse(responseCode = "201", description = "The invited companion")
+    @ProblemResponses({409})
+    @Operation(operationId = "inviteCompanion",
+            summary = "Invite a user as a companion and grant them the companion role (admin, superadmin)")
     public ResponseEntity<CompanionResponse> invite(@Parameter(hidden = true) Actor actor,
                                                     @Valid @RequestBody InviteRequest request) {
         var invited = companions.invite(actor, request.userId(), request.displayName());
@@ -86,7 +91,8 @@ public class CompanionsController {
     }
 
     @GetMapping(COMPANIONS)
-    @Operation(summary = "List active companions with the seven filters: language, gender, minAge/maxAge, skill, "
+    @Operation(operationId = "listCompanions",
+            summary = "List active companions with the seven filters: language, gender, minAge/maxAge, skill, "
             + "availableNow, minRating, timeZone or region; cursor-paginated, ordered by id")
     public CompanionsPage list(@Parameter(hidden = true) Actor actor,
                                @RequestParam(required = false) String language,
@@ -109,19 +115,24 @@ public class CompanionsController {
     }
 
     @GetMapping(COMPANION)
-    @Operation(summary = "A companion's public profile; staff who may act on them also see status and team")
+    @Operation(operationId = "getCompanion",
+            summary = "A companion's public profile; staff who may act on them also see status and team")
     public CompanionResponse companion(@Parameter(hidden = true) Actor actor, @PathVariable String companionId) {
         return response(actor, companions.find(actor, companionId));
     }
 
     @GetMapping(OWN_PROFILE)
-    @Operation(summary = "The calling companion's own profile (companion)")
+    @ProblemResponses({404})
+    @Operation(operationId = "getOwnCompanionProfile",
+            summary = "The calling companion's own profile (companion)")
     public CompanionResponse ownProfile(@Parameter(hidden = true) Actor actor) {
         return response(actor, companions.find(actor, actor.userId()));
     }
 
     @PutMapping(OWN_PROFILE)
-    @Operation(summary = "The calling companion saves their profile: bio, https photo URL on a public host, "
+    @ProblemResponses({404})
+    @Operation(operationId = "saveOwnCompanionProfile",
+            summary = "The calling companion saves their profile: bio, https photo URL on a public host, "
             + "languages, gender, year of birth, skills, years of experience, time zone (companion)")
     public CompanionResponse saveOwnProfile(@Parameter(hidden = true) Actor actor,
                                             @RequestBody CompanionProfileRequest request) {
@@ -131,13 +142,17 @@ public class CompanionsController {
     }
 
     @GetMapping(OWN_AVAILABILITY)
-    @Operation(summary = "Whether the calling companion is available, and since when (companion)")
+    @ProblemResponses({404})
+    @Operation(operationId = "getOwnAvailability",
+            summary = "Whether the calling companion is available, and since when (companion)")
     public AvailabilityResponse ownAvailability(@Parameter(hidden = true) Actor actor) {
         return availability(companions.find(actor, actor.userId()));
     }
 
     @PutMapping(OWN_AVAILABILITY)
-    @Operation(summary = "The calling companion switches themself available or not; only an active companion may "
+    @ProblemResponses({404, 409})
+    @Operation(operationId = "setOwnAvailability",
+            summary = "The calling companion switches themself available or not; only an active companion may "
             + "become available, a suspension ends it (companion)")
     public AvailabilityResponse setOwnAvailability(@Parameter(hidden = true) Actor actor,
                                                    @Valid @RequestBody AvailabilityRequest request) {
@@ -149,7 +164,9 @@ public class CompanionsController {
     }
 
     @PostMapping(COMPANION + "/suspension")
-    @Operation(summary = "Suspend a companion: not listed, not callable (supervisor of their team, admin, "
+    @ProblemResponses({409})
+    @Operation(operationId = "suspendCompanion",
+            summary = "Suspend a companion: not listed, not callable (supervisor of their team, admin, "
             + "superadmin)")
     public CompanionResponse suspend(@Parameter(hidden = true) Actor actor, @PathVariable String companionId,
                                      @Valid @RequestBody ReasonRequest request) {
@@ -157,14 +174,17 @@ public class CompanionsController {
     }
 
     @PostMapping(COMPANION + "/reinstatement")
-    @Operation(summary = "Reinstate a suspended companion (supervisor of their team, admin, superadmin)")
+    @ProblemResponses({409})
+    @Operation(operationId = "reinstateCompanion",
+            summary = "Reinstate a suspended companion (supervisor of their team, admin, superadmin)")
     public CompanionResponse reinstate(@Parameter(hidden = true) Actor actor, @PathVariable String companionId,
                                        @Valid @RequestBody ReasonRequest request) {
         return response(actor, companions.reinstate(actor, companionId, request.reason()));
     }
 
     @PutMapping(COMPANION + "/team")
-    @Operation(summary = "Move a companion into a team; a companion is in one team at a time (admin, superadmin)")
+    @Operation(operationId = "moveCompanionToTeam",
+            summary = "Move a companion into a team; a companion is in one team at a time (admin, superadmin)")
     public CompanionResponse move(@Parameter(hidden = true) Actor actor, @PathVariable String companionId,
                                   @Valid @RequestBody TeamMoveRequest request) {
         return response(actor, teams.move(actor, companionId, request.teamId()));

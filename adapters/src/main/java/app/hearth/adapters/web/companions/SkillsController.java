@@ -2,6 +2,7 @@ package app.hearth.adapters.web.companions;
 
 import app.hearth.domain.skills.SkillCategory;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +23,9 @@ public class SkillsController {
     }
 
     @GetMapping(SKILLS)
-    @Operation(summary = "The 13 skill categories: stable codes (never renamed or removed), display names")
+    @SecurityRequirements
+    @Operation(operationId = "listSkills",
+            summary = "The 13 skill categories: stable codes (never renamed or removed), display names")
     public ResponseEntity<List<SkillResponse>> skills() {
         var catalog = Arrays.stream(SkillCategory.values())
                 .map(skill -> new SkillResponse(skill.code(), skill.displayName(), skill.description()))

@@ -1,10 +1,12 @@
 package app.hearth.adapters.web.companions;
 
+import app.hearth.adapters.web.ProblemResponses;
 import app.hearth.application.companions.TeamRegistry;
 import app.hearth.application.companions.Teams;
 import app.hearth.domain.access.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -51,7 +53,10 @@ public class TeamsController {
     }
 
     @PostMapping(TEAMS)
-    @Operation(summary = "Create a team (admin, superadmin)")
+    @ApiResponse(responseCode = "201", description = "The new team")
+    @ProblemResponses({409})
+    @Operation(operationId = "createTeam",
+            summary = "Create a team (admin, superadmin)")
     public ResponseEntity<TeamResponse> create(@Parameter(hidden = true) Actor actor,
                                                @Valid @RequestBody CreateTeamRequest request) {
         var team = teams.create(actor, request.name());
@@ -59,20 +64,24 @@ public class TeamsController {
     }
 
     @GetMapping(TEAMS)
-    @Operation(summary = "Teams: all for admins, the ones they lead for supervisors")
+    @Operation(operationId = "listTeams",
+            summary = "Teams: all for admins, the ones they lead for supervisors")
     public List<TeamResponse> list(@Parameter(hidden = true) Actor actor) {
         return teams.list(actor).stream().map(team -> TeamResponse.of(team, null)).toList();
     }
 
     @GetMapping(TEAM)
-    @Operation(summary = "A team and its companions (admins; a supervisor for their own team)")
+    @Operation(operationId = "getTeam",
+            summary = "A team and its companions (admins; a supervisor for their own team)")
     public TeamResponse team(@Parameter(hidden = true) Actor actor, @PathVariable String teamId) {
         var view = teams.team(actor, teamId);
         return TeamResponse.of(view.team(), view.companionIds());
     }
 
     @PutMapping(TEAM + "/supervisor")
-    @Operation(summary = "Name the supervisor of a team; they must hold the supervisor role (admin, superadmin)")
+    @ProblemResponses({422})
+    @Operation(operationId = "nameTeamSupervisor",
+            summary = "Name the supervisor of a team; they must hold the supervisor role (admin, superadmin)")
     public TeamResponse nameSupervisor(@Parameter(hidden = true) Actor actor, @PathVariable String teamId,
                                        @Valid @RequestBody SupervisorRequest request) {
         return TeamResponse.of(teams.nameSupervisor(actor, teamId, request.supervisorId()), null);

@@ -5,6 +5,8 @@ import app.hearth.domain.access.Actor;
 import app.hearth.domain.devices.Device;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
@@ -45,7 +47,10 @@ public class DevicesController {
     }
 
     @PutMapping(DEVICE)
-    @Operation(summary = "Register or replace one of the caller's devices (201 when new, 200 when replaced)")
+    @ApiResponse(responseCode = "201", description = "Registered")
+    @ApiResponse(responseCode = "200", description = "Replaced")
+    @Operation(operationId = "registerDevice",
+            summary = "Register or replace one of the caller's devices (201 when new, 200 when replaced)")
     public ResponseEntity<DeviceResponse> register(@Parameter(hidden = true) Actor actor,
                                                    @PathVariable String deviceId,
                                                    @RequestBody DeviceRegistrationRequest request) {
@@ -56,13 +61,16 @@ public class DevicesController {
     }
 
     @GetMapping(DEVICES)
-    @Operation(summary = "The caller's devices")
+    @Operation(operationId = "listDevices",
+            summary = "The caller's devices")
     public List<DeviceResponse> list(@Parameter(hidden = true) Actor actor) {
         return devices.list(actor).stream().map(DeviceResponse::of).toList();
     }
 
     @DeleteMapping(DEVICE)
-    @Operation(summary = "Forget one of the caller's devices (204, also when it was not there)")
+    @ApiResponse(responseCode = "204", description = "Forgotten (also when it was not there)", content = @Content)
+    @Operation(operationId = "forgetDevice",
+            summary = "Forget one of the caller's devices (204, also when it was not there)")
     public ResponseEntity<Void> forget(@Parameter(hidden = true) Actor actor, @PathVariable String deviceId) {
         devices.forget(actor, deviceId);
         return ResponseEntity.noContent().build();

@@ -1,5 +1,6 @@
 package app.hearth.adapters.web.earnings;
 
+import app.hearth.adapters.web.ProblemResponses;
 import app.hearth.application.earnings.EarningsLedger;
 import app.hearth.application.earnings.EarningsReadModel;
 import app.hearth.application.earnings.EntryReceipt;
@@ -7,6 +8,8 @@ import app.hearth.domain.access.Actor;
 import app.hearth.domain.earnings.EntryKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -75,7 +78,10 @@ public class EarningsController {
     }
 
     @PostMapping
-    @Operation(summary = "Open a companion's earnings account (admin, superadmin)")
+    @ApiResponse(responseCode = "201", description = "Opened; read it with GET on the same path", content = @Content)
+    @ProblemResponses({409})
+    @Operation(operationId = "openEarningsAccount",
+            summary = "Open a companion's earnings account (admin, superadmin)")
     public ResponseEntity<BalanceResponse> open(@Parameter(hidden = true) Actor actor,
                                                 @PathVariable String companionId) {
         ledger.open(actor, companionId);
@@ -83,13 +89,15 @@ public class EarningsController {
     }
 
     @GetMapping
-    @Operation(summary = "Balance, lifetime earned and lifetime penalties (the companion themself, or staff)")
+    @Operation(operationId = "getEarningsBalance",
+            summary = "Balance, lifetime earned and lifetime penalties (the companion themself, or staff)")
     public BalanceResponse balance(@Parameter(hidden = true) Actor actor, @PathVariable String companionId) {
         return BalanceResponse.of(ledger.balance(actor, companionId));
     }
 
     @GetMapping("/entries")
-    @Operation(summary = "Entries newest first, with cursor pagination and filters by kind and time range")
+    @Operation(operationId = "listEarningsEntries",
+            summary = "Entries newest first, with cursor pagination and filters by kind and time range")
     public EntriesResponse entries(@Parameter(hidden = true) Actor actor, @PathVariable String companionId,
                                    @RequestParam(name = "kind", required = false) Set<EntryKind> kinds,
                                    @RequestParam(required = false) Instant from,
@@ -102,7 +110,11 @@ public class EarningsController {
     }
 
     @PostMapping("/corrections")
-    @Operation(summary = "A manual correction with a required reason (admin, superadmin); idempotent on the "
+    @ApiResponse(responseCode = "201", description = "Recorded")
+    @ApiResponse(responseCode = "200", description = "Already recorded under this Idempotency-Key: the original entry")
+    @ProblemResponses({409})
+    @Operation(operationId = "postEarningsCorrection",
+            summary = "A manual correction with a required reason (admin, superadmin); idempotent on the "
             + "Idempotency-Key header")
     public ResponseEntity<ReceiptResponse> correct(@Parameter(hidden = true) Actor actor,
                                                    @PathVariable String companionId,
@@ -113,7 +125,11 @@ public class EarningsController {
     }
 
     @PostMapping("/penalties")
-    @Operation(summary = "Apply the penalty of a moderation case (supervisor, admin, superadmin); one per case")
+    @ApiResponse(responseCode = "201", description = "Recorded")
+    @ApiResponse(responseCode = "200", description = "Already recorded for this case: the original entry")
+    @ProblemResponses({409})
+    @Operation(operationId = "penalizeCompanion",
+            summary = "Apply the penalty of a moderation case (supervisor, admin, superadmin); one per case")
     public ResponseEntity<ReceiptResponse> penalize(@Parameter(hidden = true) Actor actor,
                                                     @PathVariable String companionId,
                                                     @Valid @RequestBody PenaltyRequest request) {
@@ -121,7 +137,11 @@ public class EarningsController {
     }
 
     @PostMapping("/penalties/{penaltyId}/reversal")
-    @Operation(summary = "Reverse a penalty with a new entry (supervisor, admin, superadmin); once per penalty")
+    @ApiResponse(responseCode = "201", description = "Recorded")
+    @ApiResponse(responseCode = "200", description = "Already reversed: the original reversal")
+    @ProblemResponses({409})
+    @Operation(operationId = "reversePenalty",
+            summary = "Reverse a penalty with a new entry (supervisor, admin, superadmin); once per penalty")
     public ResponseEntity<ReceiptResponse> reverse(@Parameter(hidden = true) Actor actor,
                                                    @PathVariable String companionId,
                                                    @PathVariable String penaltyId,

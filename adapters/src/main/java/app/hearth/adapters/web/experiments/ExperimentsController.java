@@ -1,5 +1,6 @@
 package app.hearth.adapters.web.experiments;
 
+import app.hearth.adapters.web.ProblemResponses;
 import app.hearth.application.money.experiments.ExperimentStore;
 import app.hearth.application.money.experiments.PaywallExperiments;
 import app.hearth.domain.access.Actor;
@@ -8,6 +9,7 @@ import app.hearth.domain.money.experiments.PaywallVariant;
 import app.hearth.domain.shared.RuleViolation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
@@ -74,7 +76,10 @@ public class ExperimentsController {
     }
 
     @PostMapping(EXPERIMENTS)
-    @Operation(summary = "Start a paywall experiment on a placement with weighted variants (admin, superadmin); "
+    @ApiResponse(responseCode = "201", description = "The running experiment")
+    @ProblemResponses({409})
+    @Operation(operationId = "startExperiment",
+            summary = "Start a paywall experiment on a placement with weighted variants (admin, superadmin); "
             + "one running experiment per placement")
     public ResponseEntity<ExperimentResponse> start(@Parameter(hidden = true) Actor actor,
                                                     @RequestBody StartExperimentRequest request) {
@@ -87,19 +92,23 @@ public class ExperimentsController {
     }
 
     @GetMapping(EXPERIMENTS)
-    @Operation(summary = "All paywall experiments, newest first (admin, superadmin)")
+    @Operation(operationId = "listExperiments",
+            summary = "All paywall experiments, newest first (admin, superadmin)")
     public List<ExperimentResponse> list(@Parameter(hidden = true) Actor actor) {
         return experiments.list(actor).stream().map(ExperimentResponse::of).toList();
     }
 
     @PostMapping(EXPERIMENT + "/stop")
-    @Operation(summary = "Stop an experiment; its members' recorded variants and figures stay (admin, superadmin)")
+    @ProblemResponses({409})
+    @Operation(operationId = "stopExperiment",
+            summary = "Stop an experiment; its members' recorded variants and figures stay (admin, superadmin)")
     public ExperimentResponse stop(@Parameter(hidden = true) Actor actor, @PathVariable String experimentId) {
         return ExperimentResponse.of(experiments.stop(actor, experimentId));
     }
 
     @GetMapping(EXPERIMENT + "/results")
-    @Operation(summary = "Exposed and purchasing members, conversion and revenue per variant (admin, superadmin)")
+    @Operation(operationId = "getExperimentResults",
+            summary = "Exposed and purchasing members, conversion and revenue per variant (admin, superadmin)")
     public ResultsResponse results(@Parameter(hidden = true) Actor actor, @PathVariable String experimentId) {
         var results = experiments.results(actor, experimentId);
         return new ResultsResponse(ExperimentResponse.of(results.experiment()),
@@ -107,7 +116,8 @@ public class ExperimentsController {
     }
 
     @GetMapping(PAYWALL)
-    @Operation(summary = "The caller's paywall on a placement: their variant, chosen deterministically and kept; "
+    @Operation(operationId = "getPaywall",
+            summary = "The caller's paywall on a placement: their variant, chosen deterministically and kept; "
             + "each call is recorded as an exposure")
     public PaywallResponse paywall(@Parameter(hidden = true) Actor actor, @RequestParam String placement) {
         var paywall = experiments.paywall(actor, placement);

@@ -1,5 +1,6 @@
 package app.hearth.adapters.web.members;
 
+import app.hearth.adapters.web.ProblemResponses;
 import app.hearth.application.access.StaffAuditTrail;
 import app.hearth.application.members.MemberIdentities;
 import app.hearth.application.members.Members;
@@ -9,6 +10,8 @@ import app.hearth.domain.skills.SkillCategory;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
@@ -100,13 +103,18 @@ public class MeController {
     }
 
     @GetMapping(PROFILE)
-    @Operation(summary = "Read your profile (404 PROFILE_NOT_FOUND before you create it)")
+    @ProblemResponses({404})
+    @Operation(operationId = "getProfile",
+            summary = "Read your profile (404 PROFILE_NOT_FOUND before you create it)")
     public ProfileResponse profile(@Parameter(hidden = true) Actor actor) {
         return ProfileResponse.of(members.profile(actor));
     }
 
     @PutMapping(PROFILE)
-    @Operation(summary = "Create (201) or replace (200) your profile: display name, birth year (adults only), "
+    @ApiResponse(responseCode = "201", description = "Created")
+    @ApiResponse(responseCode = "200", description = "Replaced")
+    @Operation(operationId = "saveProfile",
+            summary = "Create (201) or replace (200) your profile: display name, birth year (adults only), "
             + "ISO 639-1 languages, IANA time zone, interests from the skill catalog, contact email")
     public ResponseEntity<ProfileResponse> saveProfile(@Parameter(hidden = true) Actor actor,
                                                        @RequestBody ProfileRequest request) {
@@ -117,13 +125,18 @@ public class MeController {
     }
 
     @GetMapping(IDENTITIES)
-    @Operation(summary = "List the identities attached to you")
+    @Operation(operationId = "listIdentities",
+            summary = "List the identities attached to you")
     public IdentitiesResponse identities(@Parameter(hidden = true) Actor actor) {
         return new IdentitiesResponse(members.identities(actor).stream().map(IdentityResponse::of).toList());
     }
 
     @PostMapping(IDENTITIES)
-    @Operation(summary = "Attach an identity (adapty_profile_id, app_install_id, stripe_customer_id) to you: 201, "
+    @ApiResponse(responseCode = "201", description = "Attached")
+    @ApiResponse(responseCode = "200", description = "Already yours")
+    @ProblemResponses({409})
+    @Operation(operationId = "attachIdentity",
+            summary = "Attach an identity (adapty_profile_id, app_install_id, stripe_customer_id) to you: 201, "
             + "or 200 when it is already yours; 409 IDENTITY_TAKEN when another member holds it")
     public ResponseEntity<IdentityResponse> attach(@Parameter(hidden = true) Actor actor,
                                                    @RequestBody IdentityRequest request) {
@@ -133,7 +146,8 @@ public class MeController {
     }
 
     @GetMapping(EXPORT)
-    @Operation(summary = "Export everything Hearth holds about you: role, profile, identities, staff actions "
+    @Operation(operationId = "exportMyData",
+            summary = "Export everything Hearth holds about you: role, profile, identities, staff actions "
             + "about you")
     public ExportResponse export(@Parameter(hidden = true) Actor actor) {
         var export = members.export(actor);
@@ -147,7 +161,10 @@ public class MeController {
     }
 
     @DeleteMapping(ME)
-    @Operation(summary = "Close your account: your profile and identities are erased (204; again: 204). "
+    @ApiResponse(responseCode = "204", description = "Closed (also when it already was)", content = @Content)
+    @ProblemResponses({409})
+    @Operation(operationId = "closeAccount",
+            summary = "Close your account: your profile and identities are erased (204; again: 204). "
             + "409 STAFF_ACCOUNT_CLOSE_FORBIDDEN while you hold a staff role")
     public ResponseEntity<Void> close(@Parameter(hidden = true) Actor actor) {
         members.close(actor);

@@ -1,5 +1,6 @@
 package app.hearth.adapters.web.money;
 
+import app.hearth.adapters.web.ProblemResponses;
 import app.hearth.application.money.catalog.Catalogs;
 import app.hearth.domain.access.Actor;
 import app.hearth.domain.money.catalog.Catalog;
@@ -9,6 +10,7 @@ import app.hearth.domain.money.catalog.TokenRates;
 import app.hearth.domain.shared.RuleViolation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -123,13 +125,18 @@ public class CatalogController {
     }
 
     @GetMapping(CATALOG)
-    @Operation(summary = "The current catalog: token rates, token packs, tiers and moment packs (signed in)")
+    @ProblemResponses({404})
+    @Operation(operationId = "getCatalog",
+            summary = "The current catalog: token rates, token packs, tiers and moment packs (signed in)")
     public CatalogResponse current() {
         return CatalogResponse.of(catalogs.current());
     }
 
     @PostMapping(ADMIN_CATALOGS)
-    @Operation(summary = "Publish the next catalog version (superadmin); earlier versions' products stay valid")
+    @ApiResponse(responseCode = "201", description = "The published catalog")
+    @ProblemResponses({409})
+    @Operation(operationId = "publishCatalog",
+            summary = "Publish the next catalog version (superadmin); earlier versions' products stay valid")
     public ResponseEntity<CatalogResponse> publish(@Parameter(hidden = true) Actor actor,
                                                    @Valid @RequestBody CatalogRequest request) {
         var products = new ArrayList<Product>();

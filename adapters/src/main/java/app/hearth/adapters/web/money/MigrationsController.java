@@ -51,7 +51,8 @@ public class MigrationsController {
     }
 
     @PostMapping(MIGRATIONS)
-    @Operation(summary = "Migrate one member or a cohort (up to 500) between monetization versions by a conversion "
+    @Operation(operationId = "migrateMonetization",
+            summary = "Migrate one member or a cohort (up to 500) between monetization versions by a conversion "
             + "rule; dryRun=true reports per member what would change and moves nothing (admin, superadmin)")
     public MigrationResponse migrate(@Parameter(hidden = true) Actor actor, @RequestBody MigrationRequest request) {
         RuleBody rule = RuleViolation.require(request.rule(), "rule");

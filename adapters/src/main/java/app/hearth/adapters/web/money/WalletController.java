@@ -81,14 +81,16 @@ public class WalletController {
     }
 
     @GetMapping(WALLET)
-    @Operation(summary = "Your wallet: version; V1 paid, granted and held tokens; V2 tier, status, today's "
+    @Operation(operationId = "getWallet",
+            summary = "Your wallet: version; V1 paid, granted and held tokens; V2 tier, status, today's "
             + "allowance left and when it resets; V3 packs with moments left and expiry")
     public WalletResponse wallet(@Parameter(hidden = true) Actor actor) {
         return WalletResponse.of(wallets.mine(actor));
     }
 
     @GetMapping(MOVEMENTS)
-    @Operation(summary = "Your wallet's movements, newest first, with cursor pagination")
+    @Operation(operationId = "listWalletMovements",
+            summary = "Your wallet's movements, newest first, with cursor pagination")
     public MovementsResponse movements(@Parameter(hidden = true) Actor actor,
                                        @RequestParam(required = false) String cursor,
                                        @RequestParam(defaultValue = "50") int limit) {

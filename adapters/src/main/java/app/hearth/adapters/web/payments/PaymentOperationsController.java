@@ -77,7 +77,8 @@ public class PaymentOperationsController {
     }
 
     @GetMapping(MEMBER_PAYMENTS)
-    @Operation(summary = "A member's payment events with what became of each, newest first (admin, superadmin)")
+    @Operation(operationId = "listMemberPayments",
+            summary = "A member's payment events with what became of each, newest first (admin, superadmin)")
     public PaymentsResponse memberPayments(@Parameter(hidden = true) Actor actor, @PathVariable String memberId,
                                            @RequestParam(required = false) String cursor,
                                            @RequestParam(defaultValue = "50") int limit) {
@@ -86,7 +87,8 @@ public class PaymentOperationsController {
     }
 
     @GetMapping(PARKED)
-    @Operation(summary = "Payment events parked for review, newest first (admin, superadmin)")
+    @Operation(operationId = "listParkedPaymentEvents",
+            summary = "Payment events parked for review, newest first (admin, superadmin)")
     public ParkedListResponse parked(@Parameter(hidden = true) Actor actor,
                                      @RequestParam(required = false) String cursor,
                                      @RequestParam(defaultValue = "50") int limit) {
@@ -95,7 +97,8 @@ public class PaymentOperationsController {
     }
 
     @GetMapping(PENDING)
-    @Operation(summary = "Pending purchases nobody claimed for olderThanDays days (default 30), oldest first "
+    @Operation(operationId = "listPendingPurchases",
+            summary = "Pending purchases nobody claimed for olderThanDays days (default 30), oldest first "
             + "(admin, superadmin)")
     public PendingListResponse pending(@Parameter(hidden = true) Actor actor,
                                        @RequestParam(required = false) Integer olderThanDays,

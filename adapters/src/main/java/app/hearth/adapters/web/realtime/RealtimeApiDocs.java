@@ -1,5 +1,6 @@
 package app.hearth.adapters.web.realtime;
 
+import app.hearth.adapters.web.ApiDocs;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -54,9 +55,10 @@ public final class RealtimeApiDocs {
                         .addApiResponse("101", new ApiResponse().description("Switching Protocols: the WebSocket is "
                                 + "open"))
                         .addApiResponse("400", new ApiResponse().description("Not a WebSocket upgrade request"))
-                        .addApiResponse("401", new ApiResponse().description("No valid, unexpired bearer token "
-                                + "(problem details, code UNAUTHENTICATED)")));
+                        .addApiResponse("401", new ApiResponse().$ref("#/components/responses/Unauthenticated")));
         operation.setSecurity(List.of(new io.swagger.v3.oas.models.security.SecurityRequirement().addList("bearer")));
-        document.getPaths().addPathItem(RealtimeWebSocketHandler.PATH, new PathItem().get(operation));
+        var item = new PathItem().get(operation);
+        ApiDocs.addProblems(item);
+        document.getPaths().addPathItem(RealtimeWebSocketHandler.PATH, item);
     }
 }
