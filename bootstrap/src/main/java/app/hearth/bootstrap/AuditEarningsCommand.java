@@ -32,18 +32,31 @@ public final class AuditEarningsCommand {
     static int fromCommandLine(String... args) {
         PrintStream report = System.out;
         System.setOut(System.err);
+        System.setProperty("disable-axoniq-console-message", "true"); // Axon's advertisement: not even on stderr
         try {
             return run(report, args);
         } catch (RuntimeException | LinkageError failure) {
-            Throwable root = failure;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            System.err.println("earnings audit could not run: " + root.getMessage());
+            System.err.println("earnings audit could not run: " + reason(failure));
             return COULD_NOT_RUN;
         } finally {
             report.flush();
         }
+    }
+
+    /**
+     * The most specific reason: the message of the deepest cause that is not a bare JDK exception (the driver's
+     * "Connection to … refused" rather than the socket's "Connection refused"), else the deepest one.
+     */
+    private static String reason(Throwable failure) {
+        Throwable root = failure;
+        Throwable specific = null;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            root = cause;
+            if (!cause.getClass().getName().startsWith("java.") && cause.getMessage() != null) {
+                specific = cause;
+            }
+        }
+        return (specific == null ? root : specific).getMessage();
     }
 
     /** Runs the audit with Spring arguments {@code args} (e.g. {@code --spring.datasource.url=...}). */
@@ -55,6 +68,9 @@ public final class AuditEarningsCommand {
         var arguments = new ArrayList<>(Arrays.asList(args));
         arguments.add("--hearth.mode=" + MODE);
         arguments.add("--hearth.database.create-if-missing=false");
+        // it sends no pushes: stage and prod leave their switches to the server's environment
+        arguments.add("--hearth.push.apns.enabled=false");
+        arguments.add("--hearth.push.fcm.enabled=false");
         var application = HearthApplication.commandLine();
         application.setBannerMode(Banner.Mode.OFF);
         try (ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new))) {

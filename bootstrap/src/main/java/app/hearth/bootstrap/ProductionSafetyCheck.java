@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
@@ -55,12 +57,39 @@ public class ProductionSafetyCheck implements ApplicationListener<ApplicationEnv
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
         Environment environment = event.getEnvironment();
         if (!environment.acceptsProfiles(Profiles.of("local | stage | prod"))) {
-            throw new IllegalStateException(NO_PROFILE);
+            throw new Refused(NO_PROFILE, List.of(), "Name a profile: --spring.profiles.active=local (or the "
+                    + "SPRING_PROFILES_ACTIVE environment variable), stage or prod.");
         }
         List<String> problems = problems(environment);
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("Hearth refuses to start in " + String.join(",",
-                    environment.getActiveProfiles()) + ": " + String.join("; ", problems));
+            String profiles = String.join(",", environment.getActiveProfiles());
+            throw new Refused("Hearth refuses to start in " + profiles + ": " + String.join("; ", problems),
+                    problems, "Set each value named above for " + profiles + " (README, Configuration; adr/0033).");
+        }
+    }
+
+    /** A refusal to start: the whole reason in one message, each problem, and what to do. */
+    public static final class Refused extends IllegalStateException {
+
+        private final transient List<String> problems;
+        private final String action;
+
+        Refused(String message, List<String> problems, String action) {
+            super(message);
+            this.problems = List.copyOf(problems);
+            this.action = action;
+        }
+
+        /** The start-up failure report: one problem a line, then what to do (no stack trace). */
+        static final class Analyzer extends AbstractFailureAnalyzer<Refused> {
+            @Override
+            protected FailureAnalysis analyze(Throwable rootFailure, Refused refused) {
+                String description = refused.problems.isEmpty() ? refused.getMessage()
+                        : refused.getMessage().substring(0, refused.getMessage().indexOf(':') + 1)
+                                + refused.problems.stream().map(problem -> "\n  - " + problem)
+                                        .collect(java.util.stream.Collectors.joining());
+                return new FailureAnalysis(description, refused.action, refused);
+            }
         }
     }
 
@@ -101,6 +130,10 @@ public class ProductionSafetyCheck implements ApplicationListener<ApplicationEnv
                     + (prod ? "prod" : "stage"));
         }
         requireSet(environment, problems, "hearth.members.closure-secret", "HEARTH_MEMBERS_CLOSURE_SECRET");
+        if (!"server".equals(environment.getProperty("hearth.mode", "server"))) {
+            return problems; // a command-line mode needs only the database and the closure secret
+        }
+        SERVER_REQUIRES.forEach((property, variable) -> requireSet(environment, problems, property, variable));
         for (String provider : List.of("apns", "fcm")) {
             String switchedOn = environment.getProperty("hearth.push." + provider + ".enabled");
             String variable = "HEARTH_PUSH_" + provider.toUpperCase(Locale.ROOT) + "_ENABLED";
@@ -112,10 +145,6 @@ public class ProductionSafetyCheck implements ApplicationListener<ApplicationEnv
                         + "': say true or false");
             }
         }
-        if (!"server".equals(environment.getProperty("hearth.mode", "server"))) {
-            return problems; // a command-line mode needs only the database and the closure secret
-        }
-        SERVER_REQUIRES.forEach((property, variable) -> requireSet(environment, problems, property, variable));
         if ("true".equals(strip(environment.getProperty("hearth.push.apns.enabled")))) {
             APNS_REQUIRES.forEach((property, variable) -> requireSet(environment, problems, property, variable));
         }

@@ -169,8 +169,6 @@ class ProductionSafetyCheckTest {
         values.put("hearth.mode", "audit-earnings");
         values.put("hearth.payments.environment", "live");
         values.put("hearth.members.closure-secret", "c".repeat(40));
-        values.put("hearth.push.apns.enabled", "false");
-        values.put("hearth.push.fcm.enabled", "false");
         assertThat(ProductionSafetyCheck.problems(environment("prod", values))).isEmpty();
         values.put("hearth.database.create-if-missing", "true");
         assertThat(ProductionSafetyCheck.problems(environment("prod", values))).hasSize(1);
