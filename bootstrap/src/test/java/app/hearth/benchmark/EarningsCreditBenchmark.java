@@ -203,7 +203,8 @@ public final class EarningsCreditBenchmark {
         var application = new SpringApplication(HearthApplication.class);
         application.setBannerMode(Banner.Mode.OFF);
         // The web server stays on (a random port, unused): the security configuration needs a servlet context.
-        app = application.run("--spring.datasource.url=" + url, "--spring.datasource.username=" + USER,
+        app = application.run("--spring.profiles.active=local", "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + USER,
                 "--server.port=0",
                 "--hearth.database.create-if-missing=false", "--logging.level.root=WARN");
         ledger = app.getBean(EarningsLedger.class);

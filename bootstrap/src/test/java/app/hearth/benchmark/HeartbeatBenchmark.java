@@ -72,7 +72,8 @@ public final class HeartbeatBenchmark {
     private int run() throws Exception {
         var application = new SpringApplication(HearthApplication.class);
         application.setBannerMode(Banner.Mode.OFF);
-        app = application.run("--spring.datasource.url=" + url, "--spring.datasource.username=" + USER,
+        app = application.run("--spring.profiles.active=local", "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + USER,
                 "--server.port=0", "--hearth.database.create-if-missing=false", "--hearth.rate-limits.enabled=false",
                 "--logging.level.root=WARN", "--server.tomcat.threads.max=64");
         try {

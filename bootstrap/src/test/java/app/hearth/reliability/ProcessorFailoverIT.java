@@ -129,6 +129,7 @@ class ProcessorFailoverIT {
         String java = ProcessHandle.current().info().command().orElseThrow();
         return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 HearthApplication.class.getName(),
+                "--spring.profiles.active=local",
                 "--spring.datasource.url=" + DATABASE,
                 "--spring.main.web-application-type=none",
                 "--spring.main.banner-mode=off",
