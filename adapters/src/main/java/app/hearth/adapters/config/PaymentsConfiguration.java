@@ -16,6 +16,8 @@ import app.hearth.application.money.payments.PaymentWebhooks;
 import app.hearth.application.money.payments.PendingPurchaseClaims;
 import app.hearth.application.money.payments.PendingPurchases;
 import app.hearth.application.shared.Transactions;
+import app.hearth.domain.money.payments.PaymentEnvironment;
+import app.hearth.domain.shared.RuleViolation;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import java.time.Clock;
@@ -43,12 +45,24 @@ public class PaymentsConfiguration {
 
     /**
      * {@code hearth.payments.*}: the Stripe endpoint's signing secret ({@code whsec_…}) and tolerance (default
-     * 300 s, more than 0), Adapty's Authorization values for sandbox and production events, and how often unclaimed
-     * pending purchases are matched again against members and identities.
+     * 300 s, more than 0), Adapty's Authorization values for sandbox and production events, how often unclaimed
+     * pending purchases are matched again against members and identities, and the {@code environment} whose
+     * payments are applied to wallets: {@code test} (Stripe test mode, Adapty sandbox) or {@code live} (the
+     * default: an installation nobody configured never applies test money; ADR 0032).
      */
     @ConfigurationProperties("hearth.payments")
     public record PaymentsProperties(@DefaultValue Stripe stripe, @DefaultValue Adapty adapty,
-                                     @DefaultValue("PT10M") Duration pendingClaimSweep) {
+                                     @DefaultValue("PT10M") Duration pendingClaimSweep,
+                                     @DefaultValue("live") String environment) {
+
+        /** The configured environment; start-up refuses any value but {@code test} or {@code live}. */
+        public PaymentEnvironment paymentEnvironment() {
+            try {
+                return PaymentEnvironment.parse(environment);
+            } catch (RuleViolation invalid) {
+                throw new IllegalStateException(invalid.getMessage(), invalid);
+            }
+        }
 
         /**
          * {@code apiKey} (a restricted key that may read events) switches on the daily reconciliation of the last
@@ -85,11 +99,17 @@ public class PaymentsConfiguration {
         return new AdaptyWebhookAuthorization(adapty.sandboxAuthorization(), adapty.productionAuthorization());
     }
 
+    /** Refuses to start with a {@code hearth.payments.environment} other than {@code test} or {@code live}. */
     @Bean
     PaymentPipeline paymentPipeline(PaymentInbox inbox, PaymentFacts facts, PendingPurchases pending,
                                     ParkedPaymentEvents parked, PaymentApplication wallets, MemberProfiles profiles,
-                                    MemberIdentities identities, Transactions transactions, Clock clock) {
-        return new PaymentPipeline(inbox, facts, pending, parked, wallets, profiles, identities, transactions, clock);
+                                    MemberIdentities identities, Transactions transactions, Clock clock,
+                                    PaymentsProperties properties) {
+        PaymentEnvironment environment = properties.paymentEnvironment();
+        log.info("payments: {} payments are applied to wallets, {} ones only recorded (hearth.payments.environment)",
+                environment.code(), environment == PaymentEnvironment.LIVE ? "test" : "live");
+        return new PaymentPipeline(inbox, facts, pending, parked, wallets, profiles, identities, transactions, clock,
+                environment);
     }
 
     /** Hears of registrations and attached identities (MembersService calls every MemberListener bean). */

@@ -26,19 +26,24 @@ public class PaymentOperationsController {
     public static final String PARKED = ADMIN + "/parked-payment-events";
     public static final String PENDING = ADMIN + "/pending-purchases";
 
-    /** A payment fact and what became of it. */
+    /**
+     * A payment fact and what became of it: {@code environment} is {@code test} (Stripe test mode, Adapty sandbox)
+     * or {@code live}, as its first report said; {@code applied} whether a wallet took it (ADR 0031, 0032).
+     */
     public record PaymentResponse(String dedupeKey, String kind, String store, String transactionId,
                                   String originalTransactionId, String productRef, long amountCents,
                                   String currency, Instant occurredAt, Instant periodEnd, String memberId,
                                   String status, String reason, String provider, String providerEventId,
-                                  int reports, int handedOn, Instant recordedAt, Instant updatedAt) {
+                                  int reports, int handedOn, Instant recordedAt, Instant updatedAt,
+                                  String environment, boolean applied) {
         static PaymentResponse of(PaymentFacts.Fact fact) {
             var event = fact.event();
             return new PaymentResponse(event.dedupeKey(), event.kind().name(), event.store().name(),
                     event.transactionId(), event.originalTransactionId(), event.productRef(), event.amountCents(),
                     event.currency(), event.occurredAt(), event.periodEnd(), fact.memberId(), fact.status().name(),
                     fact.reason(), event.provider(), event.providerEventId(), fact.reports(), fact.handedOn(),
-                    fact.recordedAt(), fact.updatedAt());
+                    fact.recordedAt(), fact.updatedAt(),
+                    fact.environment() == null ? null : fact.environment().code(), fact.status().applied());
         }
     }
 
