@@ -17,7 +17,6 @@ import app.hearth.application.money.payments.PendingPurchaseClaims;
 import app.hearth.application.money.payments.PendingPurchases;
 import app.hearth.application.shared.Transactions;
 import app.hearth.domain.money.payments.PaymentEnvironment;
-import app.hearth.domain.shared.RuleViolation;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import java.time.Clock;
@@ -53,16 +52,7 @@ public class PaymentsConfiguration {
     @ConfigurationProperties("hearth.payments")
     public record PaymentsProperties(@DefaultValue Stripe stripe, @DefaultValue Adapty adapty,
                                      @DefaultValue("PT10M") Duration pendingClaimSweep,
-                                     @DefaultValue("live") String environment) {
-
-        /** The configured environment; start-up refuses any value but {@code test} or {@code live}. */
-        public PaymentEnvironment paymentEnvironment() {
-            try {
-                return PaymentEnvironment.parse(environment);
-            } catch (RuleViolation invalid) {
-                throw new IllegalStateException(invalid.getMessage(), invalid);
-            }
-        }
+                                     @DefaultValue("live") PaymentEnvironment environment) {
 
         /**
          * {@code apiKey} (a restricted key that may read events) switches on the daily reconciliation of the last
@@ -99,13 +89,13 @@ public class PaymentsConfiguration {
         return new AdaptyWebhookAuthorization(adapty.sandboxAuthorization(), adapty.productionAuthorization());
     }
 
-    /** Refuses to start with a {@code hearth.payments.environment} other than {@code test} or {@code live}. */
+    /** {@code hearth.payments.environment} binds {@code test} or {@code live}; start-up refuses anything else. */
     @Bean
     PaymentPipeline paymentPipeline(PaymentInbox inbox, PaymentFacts facts, PendingPurchases pending,
                                     ParkedPaymentEvents parked, PaymentApplication wallets, MemberProfiles profiles,
                                     MemberIdentities identities, Transactions transactions, Clock clock,
                                     PaymentsProperties properties) {
-        PaymentEnvironment environment = properties.paymentEnvironment();
+        PaymentEnvironment environment = properties.environment();
         log.info("payments: {} payments are applied to wallets, {} ones only recorded (hearth.payments.environment)",
                 environment.code(), environment == PaymentEnvironment.LIVE ? "test" : "live");
         return new PaymentPipeline(inbox, facts, pending, parked, wallets, profiles, identities, transactions, clock,

@@ -1,6 +1,5 @@
 package app.hearth.domain.money.payments;
 
-import app.hearth.domain.shared.RuleViolation;
 import java.util.Locale;
 
 /**
@@ -20,19 +19,6 @@ public enum PaymentEnvironment {
     /** The status of a fact from this environment where the other one is applied. */
     public String notAppliedCode() {
         return name() + "_PAYMENT_NOT_APPLIED";
-    }
-
-    /** A configured value: {@code test} or {@code live} (any case); anything else is refused. */
-    public static PaymentEnvironment parse(String value) {
-        if (value != null) {
-            for (PaymentEnvironment environment : values()) {
-                if (environment.code().equalsIgnoreCase(value.trim())) {
-                    return environment;
-                }
-            }
-        }
-        throw RuleViolation.invalid("PAYMENT_ENVIRONMENT_INVALID", "hearth.payments.environment",
-                "hearth.payments.environment is test or live, not '" + value + "'");
     }
 
     /**
