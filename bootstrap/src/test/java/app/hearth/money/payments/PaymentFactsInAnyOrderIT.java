@@ -24,6 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -206,6 +209,66 @@ class PaymentFactsInAnyOrderIT extends IntegrationTest {
                 "premium_monthly", started, started.plus(Duration.ofDays(30)))));
         assertThat(fact("APP_STORE:" + second + ":SUBSCRIPTION_RENEWED").get("status")).isEqualTo("APPLIED");
         assertThat(ending(member)).isEqualTo("tier=premium active " + started.plus(Duration.ofDays(60)));
+    }
+
+    @Test
+    void aPurchaseAndItsRefundArrivingAtOnceEndTheSame() throws Exception {
+        for (int round = 0; round < 8; round++) {
+            String member = member(MonetizationVersion.V1_TOKENS);
+            String tag = unique();
+            var deliveries = List.of(new Delivery("P", true, stripePurchase(tag, "a", member, "tokens_100")),
+                    new Delivery("R", true, stripeRefund(tag, "a")));
+            var barrier = new CyclicBarrier(deliveries.size());
+            var tasks = new ArrayList<Callable<Api.Response>>();
+            for (Delivery delivery : deliveries) {
+                tasks.add(() -> {
+                    barrier.await();
+                    return send(delivery);
+                });
+            }
+            try (var pool = Executors.newFixedThreadPool(deliveries.size())) {
+                for (var future : pool.invokeAll(tasks)) {
+                    future.get();
+                }
+            }
+            assertThat(fact("STRIPE:pi_" + tag + ":REFUNDED").get("status")).as("round " + round)
+                    .isEqualTo("APPLIED");
+            assertThat(ending(member)).as("round " + round).isEqualTo("tokens=0");
+        }
+    }
+
+    @Test
+    void aRefundOfAPurchaseWaitingForItsBuyerFollowsThePurchaseWhenTheBuyerClaimsIt() {
+        String tag = unique();
+        String profileId = UUID.randomUUID().toString();
+        String transaction = "8000" + tag.substring(0, 12);
+        Instant bought = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+        String anonymousPurchase = anonymous(adaptyEvent("non_subscription_purchase", "nobody", transaction,
+                transaction, "tokens_100", bought, null), profileId);
+        String anonymousRefund = anonymous(adaptyEvent("subscription_refunded", "nobody", transaction, transaction,
+                "tokens_100", bought.plus(Duration.ofHours(1)), null), profileId);
+
+        assertThat(send(new Delivery("R", false, anonymousRefund)).body().get("status").asString())
+                .isEqualTo("AWAITING_PURCHASE");
+        assertThat(send(new Delivery("P", false, anonymousPurchase)).body().get("status").asString())
+                .isEqualTo("PENDING");
+        assertThat(fact("APP_STORE:" + transaction + ":REFUNDED").get("status")).isEqualTo("AWAITING_PURCHASE");
+
+        String member = member(MonetizationVersion.V1_TOKENS);
+        assertThat(as("member", member).post("/api/v1/me/identities", Map.of("kind", "adapty_profile_id",
+                "value", profileId)).status()).isEqualTo(201);
+
+        assertThat(fact("APP_STORE:" + transaction + ":ONE_TIME_PURCHASE").get("status")).isEqualTo("APPLIED");
+        var refund = fact("APP_STORE:" + transaction + ":REFUNDED");
+        assertThat(refund.get("status")).isEqualTo("APPLIED");
+        assertThat(refund.get("member_id")).isEqualTo(member);
+        assertThat(ending(member)).isEqualTo("tokens=0");
+    }
+
+    /** The Adapty event of nobody Hearth knows: no member id, the Adapty profile {@code profileId}. */
+    private static String anonymous(String body, String profileId) {
+        return body.replace("\"customer_user_id\": \"nobody\"", "\"customer_user_id\": null")
+                .replaceAll("\"profile_id\": \"[^\"]*\"", "\"profile_id\": \"" + profileId + "\"");
     }
 
     // --- the machinery -----------------------------------------------------------------------------------------
