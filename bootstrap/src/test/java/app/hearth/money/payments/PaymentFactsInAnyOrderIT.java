@@ -144,10 +144,8 @@ class PaymentFactsInAnyOrderIT extends IntegrationTest {
         Instant ends = started.plus(Duration.ofDays(30));
         everyOrder(MonetizationVersion.V2_TIERS, "tier=premium expired " + ends, (member, tag) -> {
             String transaction = "3000" + tag.substring(0, 12);
-            String start = adaptyEvent("subscription_refunded", member, transaction, transaction, "premium_monthly",
+            String start = adaptyEvent("subscription_started", member, transaction, transaction, "premium_monthly",
                     started, ends);
-            start = Fixtures.replace(start, "\"event_type\": \"subscription_refunded\"",
-                    "\"event_type\": \"subscription_started\"");
             String refund = adaptyEvent("subscription_refunded", member, transaction, transaction,
                     "premium_monthly", started.plus(Duration.ofDays(1)), ends);
             return new Story(List.of(new Delivery("S", false, start), new Delivery("S'", false, anotherId(start)),
@@ -454,7 +452,8 @@ class PaymentFactsInAnyOrderIT extends IntegrationTest {
         };
         String body = Fixtures.adapty(fixture);
         if ("subscription_started".equals(type)) {
-            body = body.replace("\"event_type\": \"subscription_refunded\"", "\"event_type\": \"subscription_started\"");
+            body = Fixtures.replace(body, "\"event_type\": \"subscription_refunded\"",
+                    "\"event_type\": \"subscription_started\"");
         }
         body = body.replaceAll("\"profile_event_id\": \"[^\"]*\"", "\"profile_event_id\": \"" + UUID.randomUUID()
                         + "\"")
