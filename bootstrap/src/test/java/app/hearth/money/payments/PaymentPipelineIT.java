@@ -70,6 +70,7 @@ class PaymentPipelineIT extends IntegrationTest {
         JsonNode listed = parkedWith(id);
         assertThat(listed).isNotNull();
         assertThat(listed.get("reason").asString()).contains("partial refund");
+        assertThat(listed.get("environment").asString()).isEqualTo("test");
     }
 
     @Test

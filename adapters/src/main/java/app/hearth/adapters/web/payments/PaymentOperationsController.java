@@ -50,12 +50,13 @@ public class PaymentOperationsController {
     public record PaymentsResponse(List<PaymentResponse> items, String nextCursor) {
     }
 
-    /** A parked event waiting for a person. */
+    /** A parked event waiting for a person; {@code environment} {@code test} or {@code live} (ADR 0032). */
     public record ParkedResponse(long parkedId, String dedupeKey, String provider, String providerEventId,
-                                 String memberId, String reason, Instant parkedAt) {
+                                 String memberId, String reason, Instant parkedAt, String environment) {
         static ParkedResponse of(ParkedPaymentEvents.Parked parked) {
             return new ParkedResponse(parked.parkedId(), parked.dedupeKey(), parked.provider(),
-                    parked.providerEventId(), parked.memberId(), parked.reason(), parked.parkedAt());
+                    parked.providerEventId(), parked.memberId(), parked.reason(), parked.parkedAt(),
+                    parked.environment() == null ? null : parked.environment().code());
         }
     }
 
