@@ -268,6 +268,33 @@ class PaymentFactsInAnyOrderIT extends IntegrationTest {
         assertThat(ending(member)).isEqualTo("tokens=0");
     }
 
+    @Test
+    void aStripeRenewalWaitingForAStartThatAdaptyNamedOtherwiseFollowsStripesOwnReportOfIt() {
+        String member = member(MonetizationVersion.V2_TIERS);
+        String tag = unique();
+        long started = Instant.now().minus(Duration.ofDays(10)).getEpochSecond();
+        long renewed = started + 7 * 86_400;
+        long ends = renewed + 30 * 86_400;
+        String invoice = "in_a" + tag;
+        // Adapty reports the Stripe subscription first, naming it by its first invoice, not by the subscription id
+        String adaptyStart = Fixtures.replace(Fixtures.adapty("subscription_started.stripe"),
+                "6c307511-b2b9-437a-a8df-6ec4ce4a2bbd", UUID.randomUUID().toString(),
+                Fixtures.FIRST_INVOICE_A, invoice, Fixtures.MEMBER, member);
+        assertThat(send(new Delivery("S(adapty)", false, adaptyStart)).body().get("status").asString())
+                .isEqualTo("APPLIED");
+        String renewalKey = "STRIPE:in_b" + tag + ":SUBSCRIPTION_RENEWED";
+        assertThat(send(new Delivery("N", true, stripeInvoice(tag, "in_b" + tag, member, false, renewed, ends)))
+                .body().get("status").asString()).isEqualTo("AWAITING_SUBSCRIPTION_START");
+
+        var stripeStart = send(new Delivery("S(stripe)", true, stripeInvoice(tag, invoice, member, true, started,
+                renewed)));
+        assertThat(stripeStart.body().get("outcome").asString()).isEqualTo("DUPLICATE_FACT");
+        assertThat(fact(renewalKey).get("status")).isEqualTo("APPLIED");
+        assertThat(fact(renewalKey).get("member_id")).isEqualTo(member);
+        // the wallet knows the subscription under both names (ADR 0016): the tier is in force either way
+        assertThat(ending(member)).startsWith("tier=premium active ");
+    }
+
     /** The Adapty event of nobody Hearth knows: no member id, the Adapty profile {@code profileId}. */
     private static String anonymous(String body, String profileId) {
         return body.replace("\"customer_user_id\": \"nobody\"", "\"customer_user_id\": null")

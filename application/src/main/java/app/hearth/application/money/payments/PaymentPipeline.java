@@ -246,6 +246,10 @@ public class PaymentPipeline implements PaymentWebhooks {
                 && event.productRef() != null) {
             // parked without a product (a Checkout session names none): this report names it, so offer it again
             status = handOn(stored.memberId(), merged, now, refusals, true);
+        } else if (status.applied() && stored.memberId() != null) {
+            // this report may name the fact as a waiting one knows it (Stripe's subscription id where Adapty, first,
+            // gave the first invoice's): what waited for it under that name follows now
+            release(event, stored.memberId(), now, refusals);
         }
         return new Receipt(false, Outcome.DUPLICATE_FACT, status);
     }
