@@ -126,6 +126,7 @@ public class PaymentsConfiguration {
      */
     public static final class PendingClaimSweep {
         static final int BATCH = 500;
+        static final Duration LONG_WAIT = Duration.ofDays(PaymentOperations.DEFAULT_PENDING_AGE_DAYS);
         private final PaymentPipeline pipeline;
 
         PendingClaimSweep(PaymentPipeline pipeline) {
@@ -139,6 +140,12 @@ public class PaymentsConfiguration {
                 int claimed = pipeline.claimResolvable(BATCH);
                 if (claimed > 0) {
                     log.info("claimed {} pending purchase(s) whose purchaser became known", claimed);
+                }
+                // a fact that waited this long for another is shown to a person (ADR 0031); it still waits
+                int parked = pipeline.parkLongWaits(LONG_WAIT, BATCH);
+                if (parked > 0) {
+                    log.warn("{} payment fact(s) waited more than {} for another: in the review queue", parked,
+                            LONG_WAIT);
                 }
             } catch (RuntimeException failed) {
                 log.warn("pending purchase sweep failed; the next pass retries: {}", failed.getMessage());

@@ -7,6 +7,7 @@ import static app.hearth.money.payments.PaymentsItSupport.stripe;
 import static app.hearth.money.payments.PaymentsItSupport.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.hearth.application.money.payments.PaymentPipeline;
 import app.hearth.application.money.wallet.Wallets;
 import app.hearth.domain.access.Actor;
 import app.hearth.domain.access.Role;
@@ -46,6 +47,9 @@ class PaymentFactsInAnyOrderIT extends IntegrationTest {
 
     @Autowired
     Wallets wallets;
+
+    @Autowired
+    PaymentPipeline pipeline;
 
     @Value("${hearth.payments.stripe.webhook-secret}")
     String secret;
@@ -293,6 +297,29 @@ class PaymentFactsInAnyOrderIT extends IntegrationTest {
         assertThat(fact(renewalKey).get("member_id")).isEqualTo(member);
         // the wallet knows the subscription under both names (ADR 0016): the tier is in force either way
         assertThat(ending(member)).startsWith("tier=premium active ");
+    }
+
+    @Test
+    void aFactThatWaitedThirtyDaysIsShownToAPersonAndStillFollowsItsPurchase() {
+        String member = member(MonetizationVersion.V1_TOKENS);
+        String tag = unique();
+        String key = "STRIPE:pi_" + tag + ":REFUNDED";
+        send(new Delivery("R", true, stripeRefund(tag, "a")));
+        assertThat(pipeline.parkLongWaits(Duration.ofDays(30), 10_000)).as("not long yet").isZero();
+        jdbc.update("update payment_fact set recorded_at = recorded_at - interval '31 days' where dedupe_key = ?",
+                key);
+
+        assertThat(pipeline.parkLongWaits(Duration.ofDays(30), 10_000)).isPositive();
+        assertThat(openParked(key)).isOne();
+        assertThat(jdbc.queryForObject("select reason from parked_payment_event where subject = ?", String.class,
+                key)).startsWith("waiting since ").contains("AWAITING_PURCHASE: waits for its purchase");
+        assertThat(fact(key).get("status")).isEqualTo("AWAITING_PURCHASE");
+        assertThat(pipeline.parkLongWaits(Duration.ofDays(30), 10_000)).as("parked once").isZero();
+
+        send(new Delivery("P", true, stripePurchase(tag, "a", member, "tokens_100")));
+        assertThat(fact(key).get("status")).isEqualTo("APPLIED");
+        assertThat(openParked(key)).isZero();
+        assertThat(ending(member)).isEqualTo("tokens=0");
     }
 
     /** The Adapty event of nobody Hearth knows: no member id, the Adapty profile {@code profileId}. */

@@ -122,6 +122,11 @@ class PaymentPipelineTest {
         }
 
         @Override
+        public List<Fact> waitingUnparked(Instant recordedBefore, int limit) {
+            return List.of();
+        }
+
+        @Override
         public List<Fact> named(Store store, java.util.Set<String> names) {
             return factRows.values().stream().filter(f -> f.event().store() == store
                     && (names.contains(f.event().transactionId())

@@ -1,5 +1,6 @@
 package app.hearth.adapters.persistence.payments;
 
+import static app.hearth.adapters.persistence.jooq.Tables.PARKED_PAYMENT_EVENT;
 import static app.hearth.adapters.persistence.jooq.Tables.PAYMENT_FACT;
 import static app.hearth.adapters.persistence.jooq.Tables.PAYMENT_INBOX;
 
@@ -98,6 +99,20 @@ public class JooqPaymentFacts implements PaymentFacts {
                 .set(PAYMENT_FACT.UPDATED_AT, at.atOffset(ZoneOffset.UTC))
                 .where(PAYMENT_FACT.DEDUPE_KEY.eq(dedupeKey))
                 .execute();
+    }
+
+    @Override
+    public List<Fact> waitingUnparked(Instant recordedBefore, int limit) {
+        return sql.selectFrom(PAYMENT_FACT)
+                .where(PAYMENT_FACT.STATUS.in(Status.AWAITING_PURCHASE.name(),
+                        Status.AWAITING_SUBSCRIPTION_START.name()))
+                .and(PAYMENT_FACT.RECORDED_AT.lt(recordedBefore.atOffset(ZoneOffset.UTC)))
+                .andNotExists(DSL.selectOne().from(PARKED_PAYMENT_EVENT)
+                        .where(PARKED_PAYMENT_EVENT.SUBJECT.eq(PAYMENT_FACT.DEDUPE_KEY))
+                        .and(PARKED_PAYMENT_EVENT.RESOLVED_AT.isNull()))
+                .orderBy(PAYMENT_FACT.FACT_ID)
+                .limit(limit)
+                .fetch(JooqPaymentFacts::fact);
     }
 
     @Override

@@ -73,6 +73,12 @@ public interface PaymentFacts {
     /** The fact is {@code status} for {@code memberId} (null when not known) without a hand-over to the wallets. */
     void hold(String dedupeKey, String memberId, Status status, String reason, Instant at);
 
+    /**
+     * Facts waiting for another (AWAITING_…) since before {@code recordedBefore} that have no open parked event,
+     * oldest first.
+     */
+    List<Fact> waitingUnparked(Instant recordedBefore, int limit);
+
     /** The member's facts (applied for them, or naming them as purchaser), newest first, before a fact id. */
     List<Fact> ofMember(String memberId, Long beforeFactId, int limit);
 }

@@ -391,6 +391,25 @@ public class PaymentPipeline implements PaymentWebhooks {
         return value != null ? value : otherwise;
     }
 
+    /**
+     * Puts the facts that have waited for another longer than {@code waitedLongerThan} in the review queue (up to
+     * {@code batch}), with why they wait: a person looks at them, and they still wait (ADR 0031). The missing fact,
+     * when it comes, resolves the parked event. Returns how many it parked.
+     */
+    public int parkLongWaits(java.time.Duration waitedLongerThan, int batch) {
+        Instant now = clock.instant();
+        int count = 0;
+        for (PaymentFacts.Fact waiting : facts.waitingUnparked(now.minus(waitedLongerThan), batch)) {
+            String key = waiting.event().dedupeKey();
+            String reason = "waiting since " + waiting.recordedAt() + ": " + waiting.reason();
+            transactions.run(() -> parked.park(key, key, waiting.event().provider(),
+                    waiting.event().providerEventId(), waiting.memberId(), reason, now));
+            log.log(System.Logger.Level.WARNING, "ALERT payment fact {0} parked for review: {1}", key, reason);
+            count++;
+        }
+        return count;
+    }
+
     // --- claims ----------------------------------------------------------------------------------------------------
 
     /**
