@@ -16,6 +16,7 @@ import app.hearth.application.money.payments.PaymentWebhooks;
 import app.hearth.application.money.payments.PendingPurchaseClaims;
 import app.hearth.application.money.payments.PendingPurchases;
 import app.hearth.application.shared.Transactions;
+import app.hearth.domain.money.payments.PaymentEnvironment;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import java.time.Clock;
@@ -43,12 +44,15 @@ public class PaymentsConfiguration {
 
     /**
      * {@code hearth.payments.*}: the Stripe endpoint's signing secret ({@code whsec_…}) and tolerance (default
-     * 300 s, more than 0), Adapty's Authorization values for sandbox and production events, and how often unclaimed
-     * pending purchases are matched again against members and identities.
+     * 300 s, more than 0), Adapty's Authorization values for sandbox and production events, how often unclaimed
+     * pending purchases are matched again against members and identities, and the {@code environment} whose
+     * payments are applied to wallets: {@code test} (Stripe test mode, Adapty sandbox) or {@code live} (the
+     * default: an installation nobody configured never applies test money; ADR 0032).
      */
     @ConfigurationProperties("hearth.payments")
     public record PaymentsProperties(@DefaultValue Stripe stripe, @DefaultValue Adapty adapty,
-                                     @DefaultValue("PT10M") Duration pendingClaimSweep) {
+                                     @DefaultValue("PT10M") Duration pendingClaimSweep,
+                                     @DefaultValue("live") PaymentEnvironment environment) {
 
         /**
          * {@code apiKey} (a restricted key that may read events) switches on the daily reconciliation of the last
@@ -85,11 +89,17 @@ public class PaymentsConfiguration {
         return new AdaptyWebhookAuthorization(adapty.sandboxAuthorization(), adapty.productionAuthorization());
     }
 
+    /** {@code hearth.payments.environment} binds {@code test} or {@code live}; start-up refuses anything else. */
     @Bean
     PaymentPipeline paymentPipeline(PaymentInbox inbox, PaymentFacts facts, PendingPurchases pending,
                                     ParkedPaymentEvents parked, PaymentApplication wallets, MemberProfiles profiles,
-                                    MemberIdentities identities, Transactions transactions, Clock clock) {
-        return new PaymentPipeline(inbox, facts, pending, parked, wallets, profiles, identities, transactions, clock);
+                                    MemberIdentities identities, Transactions transactions, Clock clock,
+                                    PaymentsProperties properties) {
+        PaymentEnvironment environment = properties.environment();
+        log.info("payments: {} payments are applied to wallets, {} ones only recorded (hearth.payments.environment)",
+                environment.code(), environment == PaymentEnvironment.LIVE ? "test" : "live");
+        return new PaymentPipeline(inbox, facts, pending, parked, wallets, profiles, identities, transactions, clock,
+                environment);
     }
 
     /** Hears of registrations and attached identities (MembersService calls every MemberListener bean). */
@@ -116,6 +126,7 @@ public class PaymentsConfiguration {
      */
     public static final class PendingClaimSweep {
         static final int BATCH = 500;
+        static final Duration LONG_WAIT = Duration.ofDays(PaymentOperations.DEFAULT_PENDING_AGE_DAYS);
         private final PaymentPipeline pipeline;
 
         PendingClaimSweep(PaymentPipeline pipeline) {
@@ -129,6 +140,12 @@ public class PaymentsConfiguration {
                 int claimed = pipeline.claimResolvable(BATCH);
                 if (claimed > 0) {
                     log.info("claimed {} pending purchase(s) whose purchaser became known", claimed);
+                }
+                // a fact that waited this long for another is shown to a person (ADR 0031); it still waits
+                int parked = pipeline.parkLongWaits(LONG_WAIT, BATCH);
+                if (parked > 0) {
+                    log.warn("{} payment fact(s) waited more than {} for another: in the review queue", parked,
+                            LONG_WAIT);
                 }
             } catch (RuntimeException failed) {
                 log.warn("pending purchase sweep failed; the next pass retries: {}", failed.getMessage());

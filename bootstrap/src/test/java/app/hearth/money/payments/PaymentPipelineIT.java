@@ -24,8 +24,8 @@ class PaymentPipelineIT extends IntegrationTest {
     @Value("${hearth.payments.stripe.webhook-secret}")
     String secret;
 
-    @Value("${hearth.payments.adapty.production-authorization}")
-    String production;
+    @Value("${hearth.payments.adapty.sandbox-authorization}")
+    String sandbox;
 
     private Map<String, Object> inbox(String provider, String eventId) {
         return jdbc.queryForMap("select * from payment_inbox where provider = ? and provider_event_id = ?", provider,
@@ -70,6 +70,7 @@ class PaymentPipelineIT extends IntegrationTest {
         JsonNode listed = parkedWith(id);
         assertThat(listed).isNotNull();
         assertThat(listed.get("reason").asString()).contains("partial refund");
+        assertThat(listed.get("environment").asString()).isEqualTo("test");
     }
 
     @Test
@@ -77,10 +78,10 @@ class PaymentPipelineIT extends IntegrationTest {
         String member = register("payer-" + UUID.randomUUID());
         String eventId = UUID.randomUUID().toString();
         String transaction = "2000" + Math.abs(UUID.randomUUID().getMostSignificantBits());
-        var response = adapty(anonymous(), production, Fixtures.replace(
+        var response = adapty(anonymous(), sandbox, PaymentsItSupport.sandboxed(Fixtures.replace(
                 Fixtures.adapty("non_subscription_purchase.anonymous"),
                 "98ae4334-6c12-4ce8-ae34-0454cac5b68c", eventId, "2000001328710122", transaction,
-                "\"customer_user_id\": null", "\"customer_user_id\": \"" + member + "\""));
+                "\"customer_user_id\": null", "\"customer_user_id\": \"" + member + "\"")));
         assertOk(response);
         assertThat(response.body().get("outcome").asString()).isEqualTo("FACT_RECORDED");
         String key = "APP_STORE:" + transaction + ":ONE_TIME_PURCHASE";

@@ -18,6 +18,7 @@ import app.hearth.application.money.payments.PendingPurchases;
 import app.hearth.application.shared.Transactions;
 import app.hearth.domain.members.MemberIdentity;
 import app.hearth.domain.members.MemberProfile;
+import app.hearth.domain.money.payments.PaymentEnvironment;
 import app.hearth.domain.money.payments.PaymentEvent;
 import app.hearth.domain.money.payments.PaymentEventKind;
 import app.hearth.domain.money.payments.PurchaserKeys;
@@ -109,6 +110,33 @@ class PaymentPipelineTest {
         @Override
         public Optional<Fact> lock(String dedupeKey) {
             return Optional.ofNullable(factRows.get(dedupeKey));
+        }
+
+        @Override
+        public Optional<Fact> find(String dedupeKey) {
+            return Optional.ofNullable(factRows.get(dedupeKey));
+        }
+
+        @Override
+        public void meet(java.util.Set<String> names) {
+        }
+
+        @Override
+        public List<Fact> waitingUnparked(Instant recordedBefore, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public List<Fact> named(Store store, java.util.Set<String> names) {
+            return factRows.values().stream().filter(f -> f.event().store() == store
+                    && (names.contains(f.event().transactionId())
+                    || names.contains(f.event().originalTransactionId()))).toList();
+        }
+
+        @Override
+        public void hold(String dedupeKey, String memberId, Status status, String reason, Instant at) {
+            factRows.computeIfPresent(dedupeKey, (key, f) -> new Fact(f.factId(), f.event(), memberId, status,
+                    reason, f.reports(), f.handedOn(), f.recordedAt(), at));
         }
 
         @Override
@@ -241,7 +269,7 @@ class PaymentPipelineTest {
     private PaymentPipeline pipeline() {
         PaymentApplication delegating = (memberId, event) -> wallet.apply(memberId, event);
         return new PaymentPipeline(inbox, facts, pending, parked, delegating, profiles, identities, transactions,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC), PaymentEnvironment.TEST);
     }
 
     private static PaymentEvent purchase(String provider, String eventId, String productRef, PurchaserKeys keys) {

@@ -43,12 +43,20 @@ final class PaymentsItSupport {
                 "Europe/London", "interests", List.of("music"));
     }
 
-    /** Adapty's anonymous token-pack purchase with its own event, transaction and profile ids. */
+    /**
+     * The Adapty event as its sandbox would send it: the local profile (and so every IT on the shared context)
+     * applies test and sandbox money only (ADR 0032); send it with the sandbox Authorization value.
+     */
+    static String sandboxed(String adaptyEvent) {
+        return Fixtures.replace(adaptyEvent, "\"environment\": \"Production\"", "\"environment\": \"Sandbox\"");
+    }
+
+    /** Adapty's anonymous token-pack purchase (sandbox) with its own event, transaction and profile ids. */
     static String anonymousAdaptyPurchase(String eventId, String transaction, String profileId) {
-        return Fixtures.replace(Fixtures.adapty("non_subscription_purchase.anonymous"),
+        return sandboxed(Fixtures.replace(Fixtures.adapty("non_subscription_purchase.anonymous"),
                 "98ae4334-6c12-4ce8-ae34-0454cac5b68c", eventId,
                 "2000001328710122", transaction,
-                "9a1de644-815e-46d1-bb8f-aa1837f8a88b", profileId);
+                "9a1de644-815e-46d1-bb8f-aa1837f8a88b", profileId));
     }
 
     /** A Stripe Checkout payment of 100 tokens with its own event and payment intent, made by {@code member}. */

@@ -37,9 +37,6 @@ class PendingPurchasesIT extends IntegrationTest {
     @Value("${hearth.payments.stripe.webhook-secret}")
     String secret;
 
-    @Value("${hearth.payments.adapty.production-authorization}")
-    String production;
-
     @Value("${hearth.payments.adapty.sandbox-authorization}")
     String sandbox;
 
@@ -67,7 +64,7 @@ class PendingPurchasesIT extends IntegrationTest {
     /** An anonymous Adapty purchase of a fresh profile, recorded as pending; its dedupe key. */
     private String anonymousPurchase(String profileId) {
         String transaction = "2000" + Math.abs(UUID.randomUUID().getMostSignificantBits());
-        var response = adapty(anonymous(), production, anonymousAdaptyPurchase(UUID.randomUUID().toString(),
+        var response = adapty(anonymous(), sandbox, anonymousAdaptyPurchase(UUID.randomUUID().toString(),
                 transaction, profileId));
         assertOk(response);
         assertThat(response.body().get("status").asString()).isEqualTo("PENDING");

@@ -44,9 +44,6 @@ class WebhookDuplicatesIT extends IntegrationTest {
     @Value("${hearth.payments.stripe.webhook-secret}")
     String secret;
 
-    @Value("${hearth.payments.adapty.production-authorization}")
-    String production;
-
     @Value("${hearth.payments.adapty.sandbox-authorization}")
     String sandbox;
 
@@ -161,12 +158,13 @@ class WebhookDuplicatesIT extends IntegrationTest {
         String member = register("dup-adapty-" + UUID.randomUUID());
         String eventId = UUID.randomUUID().toString();
         String transaction = "2000" + Math.abs(UUID.randomUUID().getMostSignificantBits());
-        String body = Fixtures.replace(Fixtures.adapty("non_subscription_purchase.anonymous"),
+        String body = PaymentsItSupport.sandboxed(Fixtures.replace(
+                Fixtures.adapty("non_subscription_purchase.anonymous"),
                 "98ae4334-6c12-4ce8-ae34-0454cac5b68c", eventId,
                 "2000001328710122", transaction,
-                "\"customer_user_id\": null", "\"customer_user_id\": \"" + member + "\"");
+                "\"customer_user_id\": null", "\"customer_user_id\": \"" + member + "\""));
 
-        assertOneFirstAndTheRestDuplicates(copies(10, api -> adapty(api, body, production)));
+        assertOneFirstAndTheRestDuplicates(copies(10, api -> adapty(api, body, sandbox)));
 
         assertThat(count("select count(*) from payment_inbox where provider = 'adapty' and provider_event_id = ?",
                 eventId)).isEqualTo(1);

@@ -1,14 +1,17 @@
 package app.hearth.adapters.persistence.payments;
 
 import static app.hearth.adapters.persistence.jooq.Tables.PARKED_PAYMENT_EVENT;
+import static app.hearth.adapters.persistence.jooq.Tables.PAYMENT_INBOX;
 
 import app.hearth.adapters.persistence.jooq.tables.records.ParkedPaymentEventRecord;
 import app.hearth.application.money.payments.ParkedPaymentEvents;
+import app.hearth.domain.money.payments.PaymentEnvironment;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
@@ -54,7 +57,11 @@ public class JooqParkedPaymentEvents implements ParkedPaymentEvents {
 
     @Override
     public List<Parked> open(Long beforeParkedId, int limit) {
-        return sql.selectFrom(PARKED_PAYMENT_EVENT)
+        // the environment is the notification's, as its inbox row says (ADR 0032)
+        return sql.select(PARKED_PAYMENT_EVENT.asterisk(), PAYMENT_INBOX.ENVIRONMENT)
+                .from(PARKED_PAYMENT_EVENT)
+                .leftJoin(PAYMENT_INBOX).on(PAYMENT_INBOX.PROVIDER.eq(PARKED_PAYMENT_EVENT.PROVIDER)
+                        .and(PAYMENT_INBOX.PROVIDER_EVENT_ID.eq(PARKED_PAYMENT_EVENT.PROVIDER_EVENT_ID)))
                 .where(PARKED_PAYMENT_EVENT.RESOLVED_AT.isNull())
                 .and(beforeParkedId == null ? DSL.noCondition() : PARKED_PAYMENT_EVENT.PARKED_ID.lt(beforeParkedId))
                 .orderBy(PARKED_PAYMENT_EVENT.PARKED_ID.desc())
@@ -62,8 +69,11 @@ public class JooqParkedPaymentEvents implements ParkedPaymentEvents {
                 .fetch(JooqParkedPaymentEvents::parked);
     }
 
-    private static Parked parked(ParkedPaymentEventRecord row) {
+    private static Parked parked(Record record) {
+        ParkedPaymentEventRecord row = record.into(PARKED_PAYMENT_EVENT);
+        String said = record.get(PAYMENT_INBOX.ENVIRONMENT);
         return new Parked(row.getParkedId(), row.getSubject(), row.getDedupeKey(), row.getProvider(),
-                row.getProviderEventId(), row.getMemberId(), row.getReason(), row.getParkedAt().toInstant());
+                row.getProviderEventId(), row.getMemberId(), row.getReason(), row.getParkedAt().toInstant(),
+                said == null ? null : PaymentEnvironment.ofProvider(said));
     }
 }

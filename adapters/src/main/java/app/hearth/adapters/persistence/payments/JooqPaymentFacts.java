@@ -1,9 +1,12 @@
 package app.hearth.adapters.persistence.payments;
 
+import static app.hearth.adapters.persistence.jooq.Tables.PARKED_PAYMENT_EVENT;
 import static app.hearth.adapters.persistence.jooq.Tables.PAYMENT_FACT;
+import static app.hearth.adapters.persistence.jooq.Tables.PAYMENT_INBOX;
 
 import app.hearth.adapters.persistence.jooq.tables.records.PaymentFactRecord;
 import app.hearth.application.money.payments.PaymentFacts;
+import app.hearth.domain.money.payments.PaymentEnvironment;
 import app.hearth.domain.money.payments.PaymentEvent;
 import app.hearth.domain.money.payments.PaymentEventKind;
 import app.hearth.domain.money.payments.PurchaserKeys;
@@ -13,8 +16,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
@@ -58,6 +64,58 @@ public class JooqPaymentFacts implements PaymentFacts {
     }
 
     @Override
+    public Optional<Fact> find(String dedupeKey) {
+        return sql.selectFrom(PAYMENT_FACT).where(PAYMENT_FACT.DEDUPE_KEY.eq(dedupeKey))
+                .fetchOptional(JooqPaymentFacts::fact);
+    }
+
+    /** A transaction-scoped advisory lock per name, taken in one order (sorted) so that no two callers deadlock. */
+    @Override
+    public void meet(Set<String> names) {
+        for (String name : new TreeSet<>(names)) {
+            sql.select(DSL.field("pg_advisory_xact_lock(hashtextextended({0}, 31))", Object.class, DSL.val(name)))
+                    .fetch();
+        }
+    }
+
+    @Override
+    public List<Fact> named(Store store, Set<String> names) {
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        return sql.selectFrom(PAYMENT_FACT)
+                .where(PAYMENT_FACT.STORE.eq(store.name()))
+                .and(PAYMENT_FACT.TRANSACTION_ID.in(names).or(PAYMENT_FACT.ORIGINAL_TRANSACTION_ID.in(names)))
+                .orderBy(PAYMENT_FACT.FACT_ID)
+                .fetch(JooqPaymentFacts::fact);
+    }
+
+    @Override
+    public void hold(String dedupeKey, String memberId, Status status, String reason, Instant at) {
+        sql.update(PAYMENT_FACT)
+                .set(PAYMENT_FACT.MEMBER_ID, memberId)
+                .set(PAYMENT_FACT.STATUS, status.name())
+                .set(PAYMENT_FACT.REASON, Texts.cut(reason, 1000))
+                .set(PAYMENT_FACT.UPDATED_AT, at.atOffset(ZoneOffset.UTC))
+                .where(PAYMENT_FACT.DEDUPE_KEY.eq(dedupeKey))
+                .execute();
+    }
+
+    @Override
+    public List<Fact> waitingUnparked(Instant recordedBefore, int limit) {
+        return sql.selectFrom(PAYMENT_FACT)
+                .where(PAYMENT_FACT.STATUS.in(Status.AWAITING_PURCHASE.name(),
+                        Status.AWAITING_SUBSCRIPTION_START.name()))
+                .and(PAYMENT_FACT.RECORDED_AT.lt(recordedBefore.atOffset(ZoneOffset.UTC)))
+                .andNotExists(DSL.selectOne().from(PARKED_PAYMENT_EVENT)
+                        .where(PARKED_PAYMENT_EVENT.SUBJECT.eq(PAYMENT_FACT.DEDUPE_KEY))
+                        .and(PARKED_PAYMENT_EVENT.RESOLVED_AT.isNull()))
+                .orderBy(PAYMENT_FACT.FACT_ID)
+                .limit(limit)
+                .fetch(JooqPaymentFacts::fact);
+    }
+
+    @Override
     public Optional<Fact> lock(String dedupeKey) {
         return sql.selectFrom(PAYMENT_FACT).where(PAYMENT_FACT.DEDUPE_KEY.eq(dedupeKey)).forUpdate()
                 .fetchOptional(JooqPaymentFacts::fact);
@@ -96,12 +154,16 @@ public class JooqPaymentFacts implements PaymentFacts {
     @Override
     public List<Fact> ofMember(String memberId, Long beforeFactId, int limit) {
         Condition member = PAYMENT_FACT.MEMBER_ID.eq(memberId).or(PAYMENT_FACT.PURCHASER_MEMBER_ID.eq(memberId));
-        return sql.selectFrom(PAYMENT_FACT)
+        // the environment is the first report's, as its inbox row says (ADR 0032)
+        return sql.select(PAYMENT_FACT.asterisk(), PAYMENT_INBOX.ENVIRONMENT)
+                .from(PAYMENT_FACT)
+                .leftJoin(PAYMENT_INBOX).on(PAYMENT_INBOX.PROVIDER.eq(PAYMENT_FACT.PROVIDER)
+                        .and(PAYMENT_INBOX.PROVIDER_EVENT_ID.eq(PAYMENT_FACT.PROVIDER_EVENT_ID)))
                 .where(member)
                 .and(beforeFactId == null ? DSL.noCondition() : PAYMENT_FACT.FACT_ID.lt(beforeFactId))
                 .orderBy(PAYMENT_FACT.FACT_ID.desc())
                 .limit(limit)
-                .fetch(JooqPaymentFacts::fact);
+                .fetch(JooqPaymentFacts::withEnvironment);
     }
 
     private static OffsetDateTime utc(Instant instant) {
@@ -110,6 +172,14 @@ public class JooqPaymentFacts implements PaymentFacts {
 
     private static Instant instant(OffsetDateTime time) {
         return time == null ? null : time.toInstant();
+    }
+
+    private static Fact withEnvironment(Record row) {
+        Fact fact = fact(row.into(PAYMENT_FACT));
+        String said = row.get(PAYMENT_INBOX.ENVIRONMENT);
+        return new Fact(fact.factId(), fact.event(), fact.memberId(), fact.status(), fact.reason(), fact.reports(),
+                fact.handedOn(), fact.recordedAt(), fact.updatedAt(),
+                said == null ? null : PaymentEnvironment.ofProvider(said));
     }
 
     static Fact fact(PaymentFactRecord row) {

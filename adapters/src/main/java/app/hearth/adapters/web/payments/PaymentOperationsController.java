@@ -26,31 +26,37 @@ public class PaymentOperationsController {
     public static final String PARKED = ADMIN + "/parked-payment-events";
     public static final String PENDING = ADMIN + "/pending-purchases";
 
-    /** A payment fact and what became of it. */
+    /**
+     * A payment fact and what became of it: {@code environment} is {@code test} (Stripe test mode, Adapty sandbox)
+     * or {@code live}, as its first report said; {@code applied} whether a wallet took it (ADR 0031, 0032).
+     */
     public record PaymentResponse(String dedupeKey, String kind, String store, String transactionId,
                                   String originalTransactionId, String productRef, long amountCents,
                                   String currency, Instant occurredAt, Instant periodEnd, String memberId,
                                   String status, String reason, String provider, String providerEventId,
-                                  int reports, int handedOn, Instant recordedAt, Instant updatedAt) {
+                                  int reports, int handedOn, Instant recordedAt, Instant updatedAt,
+                                  String environment, boolean applied) {
         static PaymentResponse of(PaymentFacts.Fact fact) {
             var event = fact.event();
             return new PaymentResponse(event.dedupeKey(), event.kind().name(), event.store().name(),
                     event.transactionId(), event.originalTransactionId(), event.productRef(), event.amountCents(),
                     event.currency(), event.occurredAt(), event.periodEnd(), fact.memberId(), fact.status().name(),
                     fact.reason(), event.provider(), event.providerEventId(), fact.reports(), fact.handedOn(),
-                    fact.recordedAt(), fact.updatedAt());
+                    fact.recordedAt(), fact.updatedAt(),
+                    fact.environment() == null ? null : fact.environment().code(), fact.status().applied());
         }
     }
 
     public record PaymentsResponse(List<PaymentResponse> items, String nextCursor) {
     }
 
-    /** A parked event waiting for a person. */
+    /** A parked event waiting for a person; {@code environment} {@code test} or {@code live} (ADR 0032). */
     public record ParkedResponse(long parkedId, String dedupeKey, String provider, String providerEventId,
-                                 String memberId, String reason, Instant parkedAt) {
+                                 String memberId, String reason, Instant parkedAt, String environment) {
         static ParkedResponse of(ParkedPaymentEvents.Parked parked) {
             return new ParkedResponse(parked.parkedId(), parked.dedupeKey(), parked.provider(),
-                    parked.providerEventId(), parked.memberId(), parked.reason(), parked.parkedAt());
+                    parked.providerEventId(), parked.memberId(), parked.reason(), parked.parkedAt(),
+                    parked.environment() == null ? null : parked.environment().code());
         }
     }
 

@@ -1,5 +1,6 @@
 package app.hearth.application.money.payments;
 
+import app.hearth.domain.money.payments.PaymentEnvironment;
 import java.time.Instant;
 import java.util.List;
 import org.jmolecules.architecture.hexagonal.SecondaryPort;
@@ -11,8 +12,14 @@ import org.jmolecules.architecture.hexagonal.SecondaryPort;
 @SecondaryPort
 public interface ParkedPaymentEvents {
 
+    /** A parked event; {@code environment} as its notification said (ADR 0032), null when not read. */
     record Parked(long parkedId, String subject, String dedupeKey, String provider, String providerEventId,
-                  String memberId, String reason, Instant parkedAt) {
+                  String memberId, String reason, Instant parkedAt, PaymentEnvironment environment) {
+
+        public Parked(long parkedId, String subject, String dedupeKey, String provider, String providerEventId,
+                      String memberId, String reason, Instant parkedAt) {
+            this(parkedId, subject, dedupeKey, provider, providerEventId, memberId, reason, parkedAt, null);
+        }
     }
 
     void park(String subject, String dedupeKey, String provider, String providerEventId, String memberId,

@@ -8,13 +8,18 @@ import app.hearth.application.money.payments.PendingPurchases.ClaimKey;
 import app.hearth.application.shared.Transactions;
 import app.hearth.domain.members.IdentityKind;
 import app.hearth.domain.members.MemberIdentity;
+import app.hearth.domain.money.payments.PaymentEnvironment;
 import app.hearth.domain.money.payments.PaymentEvent;
+import app.hearth.domain.money.payments.Prerequisite;
 import app.hearth.domain.money.payments.PurchaserKeys;
 import app.hearth.domain.shared.RuleViolation;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The payment pipeline (semantics.md "Payment events", steps 2 to 6). Per notification, one transaction: the inbox
@@ -22,6 +27,11 @@ import java.util.Optional;
  * {@link PaymentApplication} or a pending purchase; all of it commits or none, and a transaction that met a busy
  * wallet is tried again whole. Claims of pending purchases take one transaction each, locking
  * the fact first and then claiming conditionally, the same order as the pipeline, so two nodes never both claim.
+ *
+ * <p>A fact that needs another ({@link Prerequisite}: a refund its purchase, a renewal its subscription's start)
+ * waits, AWAITING that fact, until it is applied, and is then handed on in the transaction that applied it, for the
+ * same member (ADR 0031). A fact of the environment this installation does not apply is recorded and never handed
+ * on (ADR 0032).
  */
 public class PaymentPipeline implements PaymentWebhooks {
 
@@ -36,10 +46,15 @@ public class PaymentPipeline implements PaymentWebhooks {
     private final MemberIdentities identities;
     private final Transactions transactions;
     private final Clock clock;
+    private final PaymentEnvironment environment;
 
+    /**
+     * @param environment the only environment whose facts are handed to the wallets (ADR 0032)
+     */
     public PaymentPipeline(PaymentInbox inbox, PaymentFacts facts, PendingPurchases pending,
                            ParkedPaymentEvents parked, PaymentApplication wallets, MemberProfiles profiles,
-                           MemberIdentities identities, Transactions transactions, Clock clock) {
+                           MemberIdentities identities, Transactions transactions, Clock clock,
+                           PaymentEnvironment environment) {
         this.inbox = inbox;
         this.facts = facts;
         this.pending = pending;
@@ -49,19 +64,48 @@ public class PaymentPipeline implements PaymentWebhooks {
         this.identities = identities;
         this.transactions = transactions;
         this.clock = clock;
+        this.environment = Objects.requireNonNull(environment, "environment");
+    }
+
+    /** The environment whose facts this pipeline applies. */
+    public PaymentEnvironment environment() {
+        return environment;
     }
 
     /** A member the purchaser keys name, and which key did. */
     record Purchaser(String memberId, ClaimKey with) {
     }
 
-    /** The wallets refused an event by rule: its transaction is undone and the event recorded again, parked. */
+    /**
+     * The wallets refused a fact by rule: its transaction is undone and done again with the fact parked (a fact
+     * applied after the one it waited for may be another than the notification's own).
+     */
     private static final class WalletRefusal extends RuntimeException {
+        private final String dedupeKey;
         private final String reason;
 
-        WalletRefusal(RuleViolation violation) {
+        WalletRefusal(String dedupeKey, RuleViolation violation) {
             super(violation.getMessage(), violation, false, false);
+            this.dedupeKey = dedupeKey;
             this.reason = "the wallet refused it: " + violation.code() + ": " + violation.getMessage();
+        }
+    }
+
+    /** How many facts of one transaction may be refused (each a run of the transaction) before it gives up. */
+    static final int MAX_REFUSALS = 16;
+
+    /** Runs {@code work} with the refusals met so far, again with each new one, so that each refused fact parks. */
+    private <T> T refusing(java.util.function.Function<Map<String, String>, T> work) {
+        Map<String, String> refusals = new HashMap<>();
+        while (true) {
+            try {
+                return transactions.inTransaction(() -> work.apply(refusals));
+            } catch (WalletRefusal refusal) {
+                if (refusals.putIfAbsent(refusal.dedupeKey, refusal.reason) != null
+                        || refusals.size() > MAX_REFUSALS) {
+                    throw new IllegalStateException("the wallets refused " + refusal.dedupeKey + " again", refusal);
+                }
+            }
         }
     }
 
@@ -83,11 +127,7 @@ public class PaymentPipeline implements PaymentWebhooks {
         Objects.requireNonNull(notification.reading(), "reading");
         return whileBusy(() -> {
             Instant now = clock.instant();
-            try {
-                return transactions.inTransaction(() -> process(notification, now, null));
-            } catch (WalletRefusal refusal) {
-                return transactions.inTransaction(() -> process(notification, now, refusal.reason));
-            }
+            return refusing(refusals -> process(notification, now, refusals));
         });
     }
 
@@ -116,7 +156,7 @@ public class PaymentPipeline implements PaymentWebhooks {
         }
     }
 
-    private Receipt process(Notification notification, Instant now, String refusal) {
+    private Receipt process(Notification notification, Instant now, Map<String, String> refusals) {
         if (!inbox.add(notification, now)) {
             return new Receipt(true, null, null);
         }
@@ -135,18 +175,50 @@ public class PaymentPipeline implements PaymentWebhooks {
                         provider, eventId, notification.eventType(), unreadable.why());
                 yield new Receipt(false, Outcome.UNREADABLE, null);
             }
-            case Reading.Normalized normalized -> fact(normalized.event(), now, refusal);
+            case Reading.Normalized normalized -> {
+                facts.meet(Prerequisite.meetingNames(normalized.event()));
+                PaymentEnvironment said = PaymentEnvironment.ofProvider(notification.environment());
+                yield said == environment ? fact(normalized.event(), now, refusals)
+                        : otherEnvironment(normalized.event(), said, now);
+            }
         };
     }
 
-    private Receipt fact(PaymentEvent event, Instant now, String refusal) {
+    /**
+     * A fact of the environment this installation does not apply: recorded (with the member it names, for the
+     * operators' views) and never handed on; a report of a fact recorded before only counts.
+     */
+    private Receipt otherEnvironment(PaymentEvent event, PaymentEnvironment said, Instant now) {
+        String key = event.dedupeKey();
+        if (!facts.add(event, now)) {
+            inbox.settle(event.provider(), event.providerEventId(), Outcome.DUPLICATE_FACT, key,
+                    said.notAppliedCode() + ": a " + said.code() + " report of a fact recorded before");
+            PaymentFacts.Fact stored = facts.lock(key).orElseThrow();
+            facts.reported(key, merge(stored.event(), event), now);
+            return new Receipt(false, Outcome.DUPLICATE_FACT, stored.status());
+        }
+        Status status = Status.valueOf(said.notAppliedCode());
+        String reason = said.notAppliedCode() + ": a " + said.code() + " payment; this installation applies "
+                + environment.code() + " payments only (hearth.payments.environment)";
+        inbox.settle(event.provider(), event.providerEventId(), Outcome.FACT_RECORDED, key, reason);
+        facts.hold(key, purchaser(event.purchaser()).map(Purchaser::memberId).orElse(null), status, reason, now);
+        log.log(System.Logger.Level.INFO, "payment fact {0} recorded, not applied: {1}", key, reason);
+        return new Receipt(false, Outcome.FACT_RECORDED, status);
+    }
+
+    private Receipt fact(PaymentEvent event, Instant now, Map<String, String> refusals) {
         String key = event.dedupeKey();
         if (facts.add(event, now)) {
             inbox.settle(event.provider(), event.providerEventId(), Outcome.FACT_RECORDED, key, null);
+            Optional<Prerequisite> prerequisite = Prerequisite.of(event);
+            if (prerequisite.isPresent()) {
+                return new Receipt(false, Outcome.FACT_RECORDED, dependent(event, prerequisite.get(), now,
+                        refusals, false));
+            }
             Optional<Purchaser> purchaser = purchaser(event.purchaser());
             if (purchaser.isPresent()) {
                 return new Receipt(false, Outcome.FACT_RECORDED,
-                        handOn(purchaser.get().memberId(), event, now, refusal, false));
+                        handOn(purchaser.get().memberId(), event, now, refusals, false));
             }
             pending.add(key, event.purchaser(), now);
             log.log(System.Logger.Level.INFO, "payment fact {0} waits for its purchaser to be known", key);
@@ -157,30 +229,88 @@ public class PaymentPipeline implements PaymentWebhooks {
         PaymentEvent merged = merge(stored.event(), event);
         facts.reported(key, merged, now);
         Status status = stored.status();
-        if (status == Status.PENDING) {
+        if (status.awaiting()) {
+            // still waiting, unless this report names the missing fact differently
+            status = dependent(merged, Prerequisite.of(merged).orElseThrow(), now, refusals, false);
+        } else if (status == Status.PENDING) {
             // a later report may name a member the first did not: that claims it, once
             Optional<Purchaser> purchaser = purchaser(merged.purchaser());
             Optional<PendingPurchases.Pending> waiting = pending.unclaimedOf(key);
             if (purchaser.isPresent() && waiting.isPresent()
                     && pending.claim(waiting.get().pendingId(), purchaser.get().memberId(), ClaimKey.REPORT, now)) {
-                status = handOn(purchaser.get().memberId(), merged, now, refusal, true);
+                status = handOn(purchaser.get().memberId(), merged, now, refusals, true);
             } else if (waiting.isPresent() && !merged.purchaser().equals(stored.event().purchaser())) {
                 pending.rekey(key, merged.purchaser());
             }
         } else if (status == Status.PARKED && stored.memberId() != null && stored.event().productRef() == null
                 && event.productRef() != null) {
             // parked without a product (a Checkout session names none): this report names it, so offer it again
-            status = handOn(stored.memberId(), merged, now, refusal, true);
+            status = handOn(stored.memberId(), merged, now, refusals, true);
+        } else if (status.applied() && stored.memberId() != null) {
+            // this report may name the fact as a waiting one knows it (Stripe's subscription id where Adapty, first,
+            // gave the first invoice's): what waited for it under that name follows now
+            release(event, stored.memberId(), now, refusals);
         }
         return new Receipt(false, Outcome.DUPLICATE_FACT, status);
+    }
+
+    /**
+     * A fact that needs {@code prerequisite}: handed on for the member the missing fact was applied for, once it
+     * was; until then it waits, saying for what. A refund belongs to the wallet its purchase went to, whoever the
+     * refund itself names.
+     */
+    private Status dependent(PaymentEvent event, Prerequisite prerequisite, Instant now,
+                             Map<String, String> refusals, boolean mayBeParked) {
+        Optional<PaymentFacts.Fact> found = facts.named(event.store(), prerequisite.names()).stream()
+                .filter(candidate -> candidate.status().applied() && candidate.memberId() != null
+                        && prerequisite.satisfiedBy(candidate.event()))
+                .findFirst();
+        if (found.isPresent()) {
+            return handOn(found.get().memberId(), event, now, refusals, mayBeParked);
+        }
+        Status waiting = Status.valueOf(prerequisite.code());
+        facts.hold(event.dedupeKey(), null, waiting, prerequisite.reason(), now);
+        log.log(System.Logger.Level.INFO, "payment fact {0} waits: {1}", event.dedupeKey(), prerequisite.reason());
+        return waiting;
+    }
+
+    /**
+     * The facts that waited for {@code applied}, handed on now for the same member, in this transaction (and those
+     * that waited for them, in turn).
+     */
+    private void release(PaymentEvent applied, String memberId, Instant now, Map<String, String> refusals) {
+        var names = new TreeSet<String>();
+        if (applied.transactionId() != null) {
+            names.add(applied.transactionId());
+        }
+        if (applied.originalTransactionId() != null) {
+            names.add(applied.originalTransactionId());
+        }
+        if (names.isEmpty()) {
+            return;
+        }
+        for (PaymentFacts.Fact candidate : facts.named(applied.store(), names)) {
+            if (!candidate.status().awaiting() || !Prerequisite.of(candidate.event())
+                    .map(prerequisite -> prerequisite.satisfiedBy(applied)).orElse(false)) {
+                continue;
+            }
+            PaymentFacts.Fact waiting = facts.lock(candidate.event().dedupeKey()).orElseThrow();
+            if (waiting.status().awaiting()) {
+                log.log(System.Logger.Level.INFO, "payment fact {0} waited for {1}, applied now",
+                        waiting.event().dedupeKey(), applied.dedupeKey());
+                handOn(memberId, waiting.event(), now, refusals, true);
+            }
+        }
     }
 
     /**
      * Hands the fact to the wallets; a PARKED answer becomes a parked event and an alert, any other answer resolves
      * the fact's parked event if it {@code mayBeParked} (a fact recorded in this transaction never was).
      */
-    private Status handOn(String memberId, PaymentEvent event, Instant now, String refusal, boolean mayBeParked) {
+    private Status handOn(String memberId, PaymentEvent event, Instant now, Map<String, String> refusals,
+                          boolean mayBeParked) {
         String key = event.dedupeKey();
+        String refusal = refusals.get(key);
         PaymentApplication.Result result;
         if (refusal != null) {
             result = new PaymentApplication.Result(PaymentApplication.Outcome.PARKED, refusal);
@@ -192,7 +322,7 @@ public class PaymentPipeline implements PaymentWebhooks {
                     // transient, not a reason to park: the whole transaction rolls back and is tried again
                     throw new WalletBusy(memberId, violation);
                 }
-                throw new WalletRefusal(violation);
+                throw new WalletRefusal(key, violation);
             }
         }
         Objects.requireNonNull(result, "PaymentApplication.apply answered nothing");
@@ -206,6 +336,9 @@ public class PaymentPipeline implements PaymentWebhooks {
                     memberId, reason);
         } else if (mayBeParked) {
             parked.resolve(key, now);
+        }
+        if (status.applied()) {
+            release(event, memberId, now, refusals);
         }
         return status;
     }
@@ -258,6 +391,25 @@ public class PaymentPipeline implements PaymentWebhooks {
         return value != null ? value : otherwise;
     }
 
+    /**
+     * Puts the facts that have waited for another longer than {@code waitedLongerThan} in the review queue (up to
+     * {@code batch}), with why they wait: a person looks at them, and they still wait (ADR 0031). The missing fact,
+     * when it comes, resolves the parked event. Returns how many it parked.
+     */
+    public int parkLongWaits(java.time.Duration waitedLongerThan, int batch) {
+        Instant now = clock.instant();
+        int count = 0;
+        for (PaymentFacts.Fact waiting : facts.waitingUnparked(now.minus(waitedLongerThan), batch)) {
+            String key = waiting.event().dedupeKey();
+            String reason = "waiting since " + waiting.recordedAt() + ": " + waiting.reason();
+            transactions.run(() -> parked.park(key, key, waiting.event().provider(),
+                    waiting.event().providerEventId(), waiting.memberId(), reason, now));
+            log.log(System.Logger.Level.WARNING, "ALERT payment fact {0} parked for review: {1}", key, reason);
+            count++;
+        }
+        return count;
+    }
+
     // --- claims ----------------------------------------------------------------------------------------------------
 
     /**
@@ -306,17 +458,14 @@ public class PaymentPipeline implements PaymentWebhooks {
     private boolean claimOne(PendingPurchases.Pending waiting, String memberId, ClaimKey with) {
         return whileBusy(() -> {
             Instant now = clock.instant();
-            try {
-                return transactions.inTransaction(() -> claimInTransaction(waiting, memberId, with, now, null));
-            } catch (WalletRefusal refusal) {
-                return transactions.inTransaction(() -> claimInTransaction(waiting, memberId, with, now,
-                        refusal.reason));
-            }
+            return refusing(refusals -> claimInTransaction(waiting, memberId, with, now, refusals));
         });
     }
 
     private boolean claimInTransaction(PendingPurchases.Pending waiting, String memberId, ClaimKey with,
-                                       Instant now, String refusal) {
+                                       Instant now, Map<String, String> refusals) {
+        // the same order as a notification's transaction: first the facts' meeting names, then the fact's row
+        facts.meet(Prerequisite.meetingNames(facts.find(waiting.dedupeKey()).orElseThrow().event()));
         PaymentFacts.Fact fact = facts.lock(waiting.dedupeKey()).orElseThrow();
         Optional<PendingPurchases.Pending> current = pending.unclaimedOf(waiting.dedupeKey());
         if (current.isEmpty()) {
@@ -332,7 +481,7 @@ public class PaymentPipeline implements PaymentWebhooks {
         if (!pending.claim(waiting.pendingId(), memberId, with, now)) {
             return false;
         }
-        Status status = handOn(memberId, fact.event(), now, refusal, true);
+        Status status = handOn(memberId, fact.event(), now, refusals, true);
         log.log(System.Logger.Level.INFO, "pending purchase {0} claimed by member {1} with {2}: {3}",
                 waiting.dedupeKey(), memberId, with.code(), status);
         return true;
