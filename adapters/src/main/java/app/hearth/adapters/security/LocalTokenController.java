@@ -1,5 +1,6 @@
 package app.hearth.adapters.security;
 
+import app.hearth.adapters.web.ProblemResponses;
 import app.hearth.application.access.AccessAdministration;
 import app.hearth.domain.access.Role;
 import app.hearth.domain.shared.RuleViolation;
@@ -57,6 +58,7 @@ public class LocalTokenController {
     @PostMapping(PATH)
     @ResponseStatus(HttpStatus.CREATED)
     @SecurityRequirements
+    @ProblemResponses(403)
     @Operation(operationId = "issueLocalToken",
             summary = "Sign a local token for any user id and role (member, companion, supervisor, admin, "
             + "superadmin), and record that role for the user in Hearth (roles come from Hearth's record, not "
