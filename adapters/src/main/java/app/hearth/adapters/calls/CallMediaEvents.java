@@ -4,6 +4,7 @@ import app.hearth.application.calls.CallsService;
 import app.hearth.application.media.MediaEventListener;
 import app.hearth.domain.media.MediaEvent;
 import app.hearth.domain.shared.RuleViolation;
+import app.hearth.domain.shared.TransientConflict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,7 @@ public class CallMediaEvents implements MediaEventListener {
                                 finished.occurredAt());
             }
         } catch (RuleViolation refused) {
-            if ("CONCURRENT_UPDATE".equals(refused.code())) {
+            if (refused instanceof TransientConflict) {
                 throw refused;
             }
             log.info("media event {} for call {} changed nothing: {} {}", event.getClass().getSimpleName(), callId,

@@ -4,10 +4,14 @@ import app.hearth.adapters.calls.CallMediaEvents;
 import app.hearth.adapters.calls.CallWatchdogTimer;
 import app.hearth.adapters.persistence.deadlines.DeadlinePoller;
 import app.hearth.application.access.TeamDirectory;
+import app.hearth.application.calls.CallChanges;
+import app.hearth.application.calls.CallCheckpoints;
 import app.hearth.application.calls.CallCommandBus;
 import app.hearth.application.calls.CallLines;
 import app.hearth.application.calls.CallNotifications;
+import app.hearth.application.calls.CallPresence;
 import app.hearth.application.calls.CallQueries;
+import app.hearth.application.calls.CallRequests;
 import app.hearth.application.calls.CallSettlement;
 import app.hearth.application.calls.CallSignals;
 import app.hearth.application.calls.CallStates;
@@ -71,13 +75,31 @@ public class CallsConfiguration {
     }
 
     @Bean
-    CallsService callsService(CallCommandBus commands, CallStates history, CallLines lines, Deadlines deadlines,
-                              LivenessBoard board, Metering metering, CompanionRegistry companions,
-                              TeamDirectory teams, CallQueries queries, MediaRooms rooms, Transactions transactions,
-                              Clock clock, @Value("${hearth.calls.media-join-window:PT60S}") Duration joinWindow,
-                              CallTimeouts timeouts) {
-        return new CallsService(commands, history, lines, deadlines, board, metering, companions, teams, queries,
-                rooms, transactions, clock, joinWindow, timeouts);
+    CallChanges callChanges(CallCommandBus commands, CallStates history, CallLines lines, Deadlines deadlines,
+                            LivenessBoard board, Transactions transactions, CallTimeouts timeouts) {
+        return new CallChanges(commands, history, lines, deadlines, board, transactions, timeouts);
+    }
+
+    @Bean
+    CallRequests callRequests(CallChanges changes, CallLines lines, Metering metering, CompanionRegistry companions,
+                              TeamDirectory teams, CallQueries queries, MediaRooms rooms, Clock clock,
+                              @Value("${hearth.calls.media-join-window:PT60S}") Duration joinWindow) {
+        return new CallRequests(changes, lines, metering, companions, teams, queries, rooms, clock, joinWindow);
+    }
+
+    @Bean
+    CallPresence callPresence(CallChanges changes, LivenessBoard board, Clock clock) {
+        return new CallPresence(changes, board, clock);
+    }
+
+    @Bean
+    CallCheckpoints callCheckpoints(CallChanges changes, Metering metering, Clock clock) {
+        return new CallCheckpoints(changes, metering, clock);
+    }
+
+    @Bean
+    CallsService callsService(CallRequests requests, CallPresence presence) {
+        return new CallsService(requests, presence);
     }
 
     @Bean
@@ -109,7 +131,7 @@ public class CallsConfiguration {
     }
 
     @Bean
-    CallWatchdog callWatchdog(CallQueries queries, LivenessBoard board, CallsService calls, Deadlines deadlines,
+    CallWatchdog callWatchdog(CallQueries queries, LivenessBoard board, CallCheckpoints calls, Deadlines deadlines,
                               CallSignals signals, Clock clock, CallTimeouts timeouts) {
         return new CallWatchdog(queries, board, calls, deadlines, signals, clock, timeouts);
     }

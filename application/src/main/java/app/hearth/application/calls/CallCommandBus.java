@@ -6,8 +6,8 @@ import org.jmolecules.architecture.hexagonal.SecondaryPort;
 
 /**
  * Sends call commands to the call's aggregate and answers with the call's state after it. Joins the caller's
- * transaction; a concurrent change of the same call surfaces as a CONFLICT {@code CONCURRENT_UPDATE} there, and the
- * caller retries its whole transaction.
+ * transaction; a concurrent change of the same call surfaces as a
+ * {@link app.hearth.domain.shared.TransientConflict} there, and the caller retries its whole transaction.
  */
 @SecondaryPort
 public interface CallCommandBus {

@@ -26,7 +26,7 @@ public class CallWatchdog {
 
     private final CallQueries queries;
     private final LivenessBoard board;
-    private final CallsService calls;
+    private final CallCheckpoints calls;
     private final Deadlines deadlines;
     private final CallSignals signals;
     private final Clock clock;
@@ -35,7 +35,7 @@ public class CallWatchdog {
     private final Map<String, Instant> reconnecting = new ConcurrentHashMap<>();
     private volatile Instant lastReconciliation = Instant.EPOCH;
 
-    public CallWatchdog(CallQueries queries, LivenessBoard board, CallsService calls, Deadlines deadlines,
+    public CallWatchdog(CallQueries queries, LivenessBoard board, CallCheckpoints calls, Deadlines deadlines,
                         CallSignals signals, Clock clock, CallTimeouts timeouts) {
         this.queries = queries;
         this.board = board;

@@ -5,8 +5,9 @@ import java.util.Objects;
 /**
  * A business rule or validation refused a request. The {@link #code()} is stable and documented; clients
  * branch on it. The {@link #category()} tells the edge which kind of refusal this is without knowing the rule.
+ * One kind has a type of its own: the {@link TransientConflict}, a race lost to a concurrent change.
  */
-public final class RuleViolation extends RuntimeException {
+public sealed class RuleViolation extends RuntimeException permits TransientConflict {
 
     /** What kind of refusal: the request is malformed, the thing is missing, or it conflicts with the state. */
     public enum Category { INVALID, NOT_FOUND, CONFLICT, REFUSED, FORBIDDEN }
@@ -16,7 +17,11 @@ public final class RuleViolation extends RuntimeException {
     private final String field;
 
     private RuleViolation(Category category, String code, String field, String message) {
-        super(message);
+        this(category, code, field, message, null);
+    }
+
+    RuleViolation(Category category, String code, String field, String message, Throwable cause) {
+        super(message, cause);
         this.category = Objects.requireNonNull(category);
         this.code = Objects.requireNonNull(code);
         this.field = field;

@@ -5,6 +5,7 @@ import app.hearth.domain.calls.CallCommand;
 import app.hearth.domain.calls.CallDecider;
 import app.hearth.domain.calls.CallSession;
 import app.hearth.domain.shared.RuleViolation;
+import app.hearth.domain.shared.TransientConflict;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -13,13 +14,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends call commands through Axon. The caller's transaction is joined; a concurrent append to the same call (from
- * another node) has aborted it, so the conflict goes back as {@code CONCURRENT_UPDATE} and the caller retries its
+ * another node) has aborted it, so the conflict goes back as a {@link TransientConflict} and the caller retries its
  * whole transaction (ADR 0019).
  */
 @Component
 public class AxonCallCommandBus implements CallCommandBus {
-
-    static final String CONCURRENT_UPDATE = "CONCURRENT_UPDATE";
 
     private final CommandGateway gateway;
 
@@ -34,8 +33,8 @@ public class AxonCallCommandBus implements CallCommandBus {
         } catch (AggregateNotFoundException missing) {
             throw RuleViolation.notFound(CallDecider.CALL_NOT_FOUND, "no call " + command.callId());
         } catch (ConcurrencyException | AggregateStreamCreationException raced) {
-            throw RuleViolation.conflict(CONCURRENT_UPDATE, "call " + command.callId()
-                    + " changed concurrently; retry the request");
+            throw new TransientConflict("call " + command.callId() + " changed concurrently; retry the request",
+                    raced);
         }
     }
 }

@@ -2,9 +2,11 @@ package app.hearth.adapters.axon.earnings;
 
 import app.hearth.application.earnings.EarningsCommandBus;
 import app.hearth.application.earnings.EntryReceipt;
+import app.hearth.application.shared.Retry;
 import app.hearth.domain.earnings.EarningsCommand;
 import app.hearth.domain.earnings.EarningsDecider;
 import app.hearth.domain.shared.RuleViolation;
+import app.hearth.domain.shared.TransientConflict;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -41,34 +43,18 @@ public class AxonEarningsCommandBus implements EarningsCommandBus {
 
     @Override
     public EntryReceipt record(EarningsCommand command) {
-        for (int attempt = 1; ; attempt++) {
+        return Retry.onTransientConflict(ATTEMPTS, () -> {
             try {
                 return gateway.sendAndWait(command);
             } catch (AggregateNotFoundException missing) {
                 throw RuleViolation.notFound(EarningsDecider.ACCOUNT_NOT_FOUND,
                         "companion " + command.companionId() + " has no earnings account");
             } catch (ConcurrencyException raced) {
-                if (attempt == ATTEMPTS) {
-                    throw RuleViolation.conflict("CONCURRENT_UPDATE", "the earnings account of companion "
-                            + command.companionId() + " kept changing concurrently; retry the request");
-                }
-                log.debug("account {} changed concurrently, retrying {} (attempt {})", command.companionId(),
-                        command.getClass().getSimpleName(), attempt + 1);
-                pause(attempt);
+                log.debug("account {} changed concurrently ({})", command.companionId(),
+                        command.getClass().getSimpleName());
+                throw new TransientConflict("the earnings account of companion " + command.companionId()
+                        + " kept changing concurrently; retry the request", raced);
             }
-        }
-    }
-
-    /**
-     * A short random pause before the next attempt: writers that collided on one account retry at different
-     * moments instead of colliding again in lock-step (without it, two busy nodes could exhaust every attempt).
-     */
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 2L + Math.min(attempt, 10) * 3L));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying an earnings command", interrupted);
-        }
+        });
     }
 }

@@ -1,11 +1,12 @@
 package app.hearth.adapters.axon.money;
 
 import app.hearth.application.money.wallet.WalletCommandBus;
+import app.hearth.application.shared.Retry;
 import app.hearth.domain.money.wallet.WalletCommand;
 import app.hearth.domain.money.wallet.WalletDecider;
 import app.hearth.domain.money.wallet.WalletReceipt;
 import app.hearth.domain.shared.RuleViolation;
-import java.util.concurrent.ThreadLocalRandom;
+import app.hearth.domain.shared.TransientConflict;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -27,8 +28,6 @@ public class AxonWalletCommandBus implements WalletCommandBus {
 
     private static final Logger log = LoggerFactory.getLogger(AxonWalletCommandBus.class);
     static final int ATTEMPTS = 25;
-    /** A transient conflict: nothing was recorded, the same request succeeds when tried again. */
-    public static final String CONCURRENT_UPDATE = "CONCURRENT_UPDATE";
 
     private final CommandGateway gateway;
 
@@ -42,7 +41,7 @@ public class AxonWalletCommandBus implements WalletCommandBus {
             gateway.sendAndWait(command);
         } catch (AggregateStreamCreationException | ConcurrencyException alreadyThere) {
             if (TransactionSynchronizationManager.isActualTransactionActive()) {
-                throw busy(command);
+                throw busy(command, alreadyThere);
             }
             log.debug("wallet of {} is open already", command.memberId());
         }
@@ -50,34 +49,24 @@ public class AxonWalletCommandBus implements WalletCommandBus {
 
     @Override
     public WalletReceipt send(WalletCommand command) {
-        for (int attempt = 1; ; attempt++) {
+        // inside a caller's transaction the failed append has aborted it: only the caller can try again, whole
+        int attempts = TransactionSynchronizationManager.isActualTransactionActive() ? 1 : ATTEMPTS;
+        return Retry.onTransientConflict(attempts, () -> {
             try {
                 return gateway.sendAndWait(command);
             } catch (AggregateNotFoundException missing) {
                 throw RuleViolation.notFound(WalletDecider.WALLET_NOT_FOUND,
                         "member " + command.memberId() + " has no wallet");
             } catch (ConcurrencyException raced) {
-                if (attempt == ATTEMPTS || TransactionSynchronizationManager.isActualTransactionActive()) {
-                    throw busy(command);
-                }
-                log.debug("wallet {} changed concurrently, retrying {} (attempt {})", command.memberId(),
-                        command.getClass().getSimpleName(), attempt + 1);
-                pause(attempt);
+                log.debug("wallet {} changed concurrently ({})", command.memberId(),
+                        command.getClass().getSimpleName());
+                throw busy(command, raced);
             }
-        }
+        });
     }
 
-    private static RuleViolation busy(WalletCommand command) {
-        return RuleViolation.conflict(CONCURRENT_UPDATE, "the wallet of member " + command.memberId()
-                + " changed concurrently; retry the request");
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2L + Math.min(attempt, 10) * 3L));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying a wallet command", interrupted);
-        }
+    private static TransientConflict busy(WalletCommand command, Exception raced) {
+        return new TransientConflict("the wallet of member " + command.memberId()
+                + " changed concurrently; retry the request", raced);
     }
 }

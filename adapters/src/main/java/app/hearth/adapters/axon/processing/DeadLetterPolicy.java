@@ -1,6 +1,6 @@
 package app.hearth.adapters.axon.processing;
 
-import app.hearth.domain.shared.RuleViolation;
+import app.hearth.domain.shared.TransientConflict;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * attempts so far (diagnostics {@code attempts}). A failure of the surroundings (the database unreachable, a
  * deadlock, a statement cancelled, a table missing) would fail every event alike, and a race lost to another writer
  * (Axon's transient failures: an aggregate that changed concurrently, a lock not acquired; and the
- * {@code CONCURRENT_UPDATE} refusal Hearth's command buses give after their own retries) succeeds when tried
+ * {@link TransientConflict} Hearth's command buses give after their own retries) succeeds when tried
  * again: neither is the event's fault, so nothing is dead-lettered and the batch fails, to be retried by the
  * processor with back-off within seconds, as before ADR 0024.
  */
@@ -30,8 +30,6 @@ final class DeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterPolicy.class);
     static final String ATTEMPTS = "attempts";
-    /** The refusal of a command whose aggregate kept changing concurrently: transient by definition. */
-    static final String CONCURRENT_UPDATE = "CONCURRENT_UPDATE";
 
     /**
      * SQLSTATE classes of failures that are not about the row: connection (08), invalid transaction state (25),
@@ -69,7 +67,7 @@ final class DeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
                     || cause instanceof AxonTransientException
-                    || cause instanceof RuleViolation refused && CONCURRENT_UPDATE.equals(refused.code())) {
+                    || cause instanceof TransientConflict) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2

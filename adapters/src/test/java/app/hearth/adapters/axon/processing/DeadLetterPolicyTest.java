@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.hearth.domain.shared.RuleViolation;
+import app.hearth.domain.shared.TransientConflict;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.axonframework.eventhandling.EventMessage;
@@ -55,7 +56,7 @@ class DeadLetterPolicyTest {
                 .isTrue();
         assertThat(DeadLetterPolicy.isAboutTheSurroundings(new ConcurrencyException("raced"))).isTrue();
         assertThat(DeadLetterPolicy.isAboutTheSurroundings(new IllegalStateException("settling failed",
-                RuleViolation.conflict("CONCURRENT_UPDATE", "the wallet changed concurrently")))).isTrue();
+                new TransientConflict("the wallet changed concurrently")))).isTrue();
         assertThat(DeadLetterPolicy.isAboutTheSurroundings(RuleViolation.conflict("HOLDS_OPEN", "holds open")))
                 .isFalse();
         assertThat(DeadLetterPolicy.isAboutTheSurroundings(new SQLException("unique", "23505"))).isFalse();
