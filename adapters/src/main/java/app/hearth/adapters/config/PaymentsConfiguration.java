@@ -104,8 +104,9 @@ public class PaymentsConfiguration {
 
     /** Hears of registrations and attached identities (MembersService calls every MemberListener bean). */
     @Bean
-    PendingPurchaseClaims pendingPurchaseClaims(PaymentPipeline pipeline) {
-        return new PendingPurchaseClaims(pipeline);
+    PendingPurchaseClaims pendingPurchaseClaims(PaymentPipeline pipeline, PendingPurchases pending,
+                                                PaymentFacts facts, Clock clock) {
+        return new PendingPurchaseClaims(pipeline, pending, facts, clock);
     }
 
     @Bean
@@ -116,8 +117,8 @@ public class PaymentsConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "hearth.mode", havingValue = "server", matchIfMissing = true)
-    PendingClaimSweep pendingClaimSweep(PaymentPipeline pipeline) {
-        return new PendingClaimSweep(pipeline);
+    PendingClaimSweep pendingClaimSweep(PendingPurchaseClaims claims, PaymentPipeline pipeline) {
+        return new PendingClaimSweep(claims, pipeline);
     }
 
     /**
@@ -127,9 +128,11 @@ public class PaymentsConfiguration {
     public static final class PendingClaimSweep {
         static final int BATCH = 500;
         static final Duration LONG_WAIT = Duration.ofDays(PaymentOperations.DEFAULT_PENDING_AGE_DAYS);
+        private final PendingPurchaseClaims claims;
         private final PaymentPipeline pipeline;
 
-        PendingClaimSweep(PaymentPipeline pipeline) {
+        PendingClaimSweep(PendingPurchaseClaims claims, PaymentPipeline pipeline) {
+            this.claims = claims;
             this.pipeline = pipeline;
         }
 
@@ -137,7 +140,7 @@ public class PaymentsConfiguration {
                 initialDelayString = "${hearth.payments.pending-claim-sweep:PT10M}")
         public void sweep() {
             try {
-                int claimed = pipeline.claimResolvable(BATCH);
+                int claimed = claims.claimResolvable(BATCH);
                 if (claimed > 0) {
                     log.info("claimed {} pending purchase(s) whose purchaser became known", claimed);
                 }

@@ -9,7 +9,7 @@ import static app.hearth.money.payments.PaymentsItSupport.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.hearth.application.members.MemberIdentities;
-import app.hearth.application.money.payments.PaymentPipeline;
+import app.hearth.application.money.payments.PendingPurchaseClaims;
 import app.hearth.application.money.payments.PendingPurchases.ClaimKey;
 import app.hearth.application.shared.Transactions;
 import app.hearth.domain.members.IdentityKind;
@@ -41,7 +41,7 @@ class PendingPurchasesIT extends IntegrationTest {
     String sandbox;
 
     @Autowired
-    PaymentPipeline pipeline;
+    PendingPurchaseClaims pendingClaims;
 
     @Autowired
     MemberIdentities identities;
@@ -98,7 +98,7 @@ class PendingPurchasesIT extends IntegrationTest {
         // attaching it again (already yours) and the sweep change nothing
         assertThat(as("member", member).post("/api/v1/me/identities", Map.of("kind", "adapty_profile_id",
                 "value", profile)).status()).isEqualTo(200);
-        pipeline.claimResolvable(10_000);
+        pendingClaims.claimResolvable(10_000);
         assertThat(fact(key).get("handed_on")).isEqualTo(1);
     }
 
@@ -116,7 +116,7 @@ class PendingPurchasesIT extends IntegrationTest {
             for (int i = 0; i < 2; i++) {
                 tasks.add(() -> {
                     barrier.await();
-                    return pipeline.claim(ClaimKey.ADAPTY_PROFILE_ID, profile, member);
+                    return pendingClaims.claim(ClaimKey.ADAPTY_PROFILE_ID, profile, member);
                 });
             }
             int claims = 0;
@@ -200,9 +200,9 @@ class PendingPurchasesIT extends IntegrationTest {
         transactions.inTransaction(() -> identities.attach(member,
                 new MemberIdentity(IdentityKind.ADAPTY_PROFILE_ID, profile), Instant.now()));
         assertThat(pending(key).get("claimed_by")).isNull();
-        assertThat(pipeline.claimResolvable(10_000)).isGreaterThanOrEqualTo(1);
+        assertThat(pendingClaims.claimResolvable(10_000)).isGreaterThanOrEqualTo(1);
         assertThat(pending(key).get("claimed_by")).isEqualTo(member);
-        assertThat(pipeline.claimResolvable(10_000)).isZero();
+        assertThat(pendingClaims.claimResolvable(10_000)).isZero();
         assertThat(fact(key).get("handed_on")).isEqualTo(1);
     }
 

@@ -5,6 +5,7 @@ import app.hearth.application.members.MemberProfiles;
 import app.hearth.application.money.PaymentApplication;
 import app.hearth.application.money.payments.PaymentFacts.Status;
 import app.hearth.application.money.payments.PendingPurchases.ClaimKey;
+import app.hearth.application.shared.Retry;
 import app.hearth.application.shared.Transactions;
 import app.hearth.domain.members.IdentityKind;
 import app.hearth.domain.members.MemberIdentity;
@@ -12,7 +13,9 @@ import app.hearth.domain.money.payments.PaymentEnvironment;
 import app.hearth.domain.money.payments.PaymentEvent;
 import app.hearth.domain.money.payments.Prerequisite;
 import app.hearth.domain.money.payments.PurchaserKeys;
+import app.hearth.domain.money.payments.RepeatedReports;
 import app.hearth.domain.shared.RuleViolation;
+import app.hearth.domain.shared.TransientConflict;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -20,13 +23,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 /**
  * The payment pipeline (semantics.md "Payment events", steps 2 to 6). Per notification, one transaction: the inbox
  * row, the fact (once per dedupe key), the purchaser resolved, and the hand-over to the wallets through
  * {@link PaymentApplication} or a pending purchase; all of it commits or none, and a transaction that met a busy
- * wallet is tried again whole. Claims of pending purchases take one transaction each, locking
- * the fact first and then claiming conditionally, the same order as the pipeline, so two nodes never both claim.
+ * wallet is tried again whole. Pending purchases are claimed by {@link PendingPurchaseClaims}, in transactions of
+ * this pipeline; two reports of one fact combine by {@link RepeatedReports}.
  *
  * <p>A fact that needs another ({@link Prerequisite}: a refund its purchase, a renewal its subscription's start)
  * waits, AWAITING that fact, until it is applied, and is then handed on in the transaction that applied it, for the
@@ -109,51 +113,26 @@ public class PaymentPipeline implements PaymentWebhooks {
         }
     }
 
-    /**
-     * The wallet changed under the pipeline's transaction (another node, a concurrent report): that transaction is
-     * rolled back whole, and is tried again from the start (ADR 0019).
-     */
-    private static final class WalletBusy extends RuntimeException {
-        WalletBusy(String memberId, RuleViolation conflict) {
-            super("the wallet of " + memberId + " was busy", conflict, false, false);
-        }
-    }
-
     /** How often a transaction that met a busy wallet is tried in all before the caller is told to retry. */
     static final int BUSY_ATTEMPTS = 8;
 
     @Override
     public Receipt receive(Notification notification) {
         Objects.requireNonNull(notification.reading(), "reading");
-        return whileBusy(() -> {
-            Instant now = clock.instant();
-            return refusing(refusals -> process(notification, now, refusals));
-        });
+        return inPipelineTransaction((now, refusals) -> process(notification, now, refusals));
     }
 
     /**
-     * Runs {@code work} (whole transactions) again while a wallet is busy, after a short random pause; past
-     * {@link #BUSY_ATTEMPTS} the failure is transient for the caller (the webhook answers 503, the provider retries).
+     * Runs {@code work} as one pipeline transaction: again whole while a wallet is busy (another node, a concurrent
+     * report; ADR 0019), after a short random pause; past {@link #BUSY_ATTEMPTS} the {@link TransientConflict} goes
+     * to the caller (the webhook answers 503, the provider retries). Within, each fact the wallets refuse by rule
+     * parks (see {@link #refusing}).
      */
-    private <T> T whileBusy(java.util.function.Supplier<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return work.get();
-            } catch (WalletBusy busy) {
-                if (attempt == BUSY_ATTEMPTS) {
-                    throw new IllegalStateException(busy.getMessage() + " " + attempt + " times; nothing recorded, "
-                            + "try again", busy);
-                }
-                log.log(System.Logger.Level.DEBUG, "{0}; trying the transaction again (attempt {1})",
-                        busy.getMessage(), attempt + 1);
-                try {
-                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 5L + attempt * 5L));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while retrying a payment", interrupted);
-                }
-            }
-        }
+    <T> T inPipelineTransaction(BiFunction<Instant, Map<String, String>, T> work) {
+        return Retry.onTransientConflict(BUSY_ATTEMPTS, () -> {
+            Instant now = clock.instant();
+            return refusing(refusals -> work.apply(now, refusals));
+        });
     }
 
     private Receipt process(Notification notification, Instant now, Map<String, String> refusals) {
@@ -194,7 +173,7 @@ public class PaymentPipeline implements PaymentWebhooks {
             inbox.settle(event.provider(), event.providerEventId(), Outcome.DUPLICATE_FACT, key,
                     said.notAppliedCode() + ": a " + said.code() + " report of a fact recorded before");
             PaymentFacts.Fact stored = facts.lock(key).orElseThrow();
-            facts.reported(key, merge(stored.event(), event), now);
+            facts.reported(key, RepeatedReports.merge(stored.event(), event), now);
             return new Receipt(false, Outcome.DUPLICATE_FACT, stored.status());
         }
         Status status = Status.valueOf(said.notAppliedCode());
@@ -226,7 +205,7 @@ public class PaymentPipeline implements PaymentWebhooks {
         }
         inbox.settle(event.provider(), event.providerEventId(), Outcome.DUPLICATE_FACT, key, null);
         PaymentFacts.Fact stored = facts.lock(key).orElseThrow();
-        PaymentEvent merged = merge(stored.event(), event);
+        PaymentEvent merged = RepeatedReports.merge(stored.event(), event);
         facts.reported(key, merged, now);
         Status status = stored.status();
         if (status.awaiting()) {
@@ -307,8 +286,8 @@ public class PaymentPipeline implements PaymentWebhooks {
      * Hands the fact to the wallets; a PARKED answer becomes a parked event and an alert, any other answer resolves
      * the fact's parked event if it {@code mayBeParked} (a fact recorded in this transaction never was).
      */
-    private Status handOn(String memberId, PaymentEvent event, Instant now, Map<String, String> refusals,
-                          boolean mayBeParked) {
+    Status handOn(String memberId, PaymentEvent event, Instant now, Map<String, String> refusals,
+                  boolean mayBeParked) {
         String key = event.dedupeKey();
         String refusal = refusals.get(key);
         PaymentApplication.Result result;
@@ -320,7 +299,8 @@ public class PaymentPipeline implements PaymentWebhooks {
             } catch (RuleViolation violation) {
                 if (violation.category() == RuleViolation.Category.CONFLICT) {
                     // transient, not a reason to park: the whole transaction rolls back and is tried again
-                    throw new WalletBusy(memberId, violation);
+                    throw violation instanceof TransientConflict busy ? busy
+                            : new TransientConflict("the wallet of " + memberId + " was busy", violation);
                 }
                 throw new WalletRefusal(key, violation);
             }
@@ -372,25 +352,6 @@ public class PaymentPipeline implements PaymentWebhooks {
         }
     }
 
-    /** The stored event with its gaps filled in from a later report of the same fact. */
-    static PaymentEvent merge(PaymentEvent stored, PaymentEvent later) {
-        PurchaserKeys a = stored.purchaser();
-        PurchaserKeys b = later.purchaser();
-        PurchaserKeys keys = new PurchaserKeys(first(a.memberId(), b.memberId()),
-                first(a.adaptyProfileId(), b.adaptyProfileId()), first(a.stripeCustomerId(), b.stripeCustomerId()),
-                first(a.email(), b.email()));
-        return new PaymentEvent(stored.provider(), stored.providerEventId(), stored.kind(), stored.store(),
-                stored.transactionId(), first(stored.originalTransactionId(), later.originalTransactionId()),
-                first(stored.productRef(), later.productRef()),
-                stored.amountCents() != 0 ? stored.amountCents() : later.amountCents(),
-                first(stored.currency(), later.currency()), stored.occurredAt(),
-                first(stored.periodEnd(), later.periodEnd()), keys);
-    }
-
-    private static <T> T first(T value, T otherwise) {
-        return value != null ? value : otherwise;
-    }
-
     /**
      * Puts the facts that have waited for another longer than {@code waitedLongerThan} in the review queue (up to
      * {@code batch}), with why they wait: a person looks at them, and they still wait (ADR 0031). The missing fact,
@@ -408,82 +369,5 @@ public class PaymentPipeline implements PaymentWebhooks {
             count++;
         }
         return count;
-    }
-
-    // --- claims ----------------------------------------------------------------------------------------------------
-
-    /**
-     * Claims for the member every unclaimed pending purchase whose {@code key} is {@code value}, each in its own
-     * transaction, and hands each to the wallets; returns how many this call claimed.
-     */
-    public int claim(ClaimKey key, String value, String memberId) {
-        if (value == null || value.isBlank()) {
-            return 0;
-        }
-        int claimed = 0;
-        for (PendingPurchases.Pending waiting : pending.unclaimedWith(key, value)) {
-            if (claimOne(waiting, memberId, key)) {
-                claimed++;
-            }
-        }
-        return claimed;
-    }
-
-    /**
-     * Claims what the listener may have missed (it is told after commit, and a failure there is only logged):
-     * looks at up to {@code batch} unclaimed pending purchases, oldest first, and claims each whose keys now name
-     * a member. Returns how many it claimed.
-     */
-    public int claimResolvable(int batch) {
-        int claimed = 0;
-        Long after = null;
-        int seen = 0;
-        while (seen < batch) {
-            var page = pending.unclaimedBefore(clock.instant(), after, Math.min(100, batch - seen));
-            if (page.isEmpty()) {
-                break;
-            }
-            for (PendingPurchases.Pending waiting : page) {
-                Optional<Purchaser> purchaser = purchaser(waiting.keys());
-                if (purchaser.isPresent() && claimOne(waiting, purchaser.get().memberId(), purchaser.get().with())) {
-                    claimed++;
-                }
-            }
-            seen += page.size();
-            after = page.getLast().pendingId();
-        }
-        return claimed;
-    }
-
-    private boolean claimOne(PendingPurchases.Pending waiting, String memberId, ClaimKey with) {
-        return whileBusy(() -> {
-            Instant now = clock.instant();
-            return refusing(refusals -> claimInTransaction(waiting, memberId, with, now, refusals));
-        });
-    }
-
-    private boolean claimInTransaction(PendingPurchases.Pending waiting, String memberId, ClaimKey with,
-                                       Instant now, Map<String, String> refusals) {
-        // the same order as a notification's transaction: first the facts' meeting names, then the fact's row
-        facts.meet(Prerequisite.meetingNames(facts.find(waiting.dedupeKey()).orElseThrow().event()));
-        PaymentFacts.Fact fact = facts.lock(waiting.dedupeKey()).orElseThrow();
-        Optional<PendingPurchases.Pending> current = pending.unclaimedOf(waiting.dedupeKey());
-        if (current.isEmpty()) {
-            return false;
-        }
-        String echoed = current.get().keys().memberId();
-        if (with != ClaimKey.MEMBER_ID && echoed != null && !echoed.equals(memberId)) {
-            log.log(System.Logger.Level.WARNING, "ALERT member {0} holds a {1} of pending purchase {2}, which the "
-                    + "provider made for member {3}: not claimed, left for support", memberId, with.code(),
-                    waiting.dedupeKey(), echoed);
-            return false;
-        }
-        if (!pending.claim(waiting.pendingId(), memberId, with, now)) {
-            return false;
-        }
-        Status status = handOn(memberId, fact.event(), now, refusals, true);
-        log.log(System.Logger.Level.INFO, "pending purchase {0} claimed by member {1} with {2}: {3}",
-                waiting.dedupeKey(), memberId, with.code(), status);
-        return true;
     }
 }
