@@ -1,6 +1,6 @@
 package app.hearth.reliability;
 
-import app.hearth.adapters.persistence.money.WalletProjection;
+import app.hearth.adapters.money.wallet.jooq.WalletProjection;
 import app.hearth.domain.money.wallet.WalletEvent;
 import java.net.URI;
 import java.net.http.HttpClient;
