@@ -1,5 +1,6 @@
 package app.hearth.adapters.access.config;
 
+import app.hearth.adapters.access.jobs.RoleClaimRelay;
 import app.hearth.adapters.access.jooq.RecentRoles;
 import app.hearth.adapters.shared.notify.PgNotifications;
 import app.hearth.application.access.AccessAdministration;
@@ -23,7 +24,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
 
 /** Builds the access use cases, names the configured superadmins and keeps publishing role claims. */
 @Configuration(proxyBeanMethods = false)
@@ -82,28 +82,5 @@ public class AccessConfiguration {
     @ConditionalOnProperty(name = "hearth.mode", havingValue = "server", matchIfMissing = true)
     RoleClaimRelay roleClaimRelay(AccessAdministration access, AccessProperties properties) {
         return new RoleClaimRelay(access, properties.claimBatchSize());
-    }
-
-    /** The scheduled pass; several nodes share the queue (rows are locked, others skip them). */
-    public static final class RoleClaimRelay {
-        private final AccessAdministration access;
-        private final int batch;
-
-        RoleClaimRelay(AccessAdministration access, int batch) {
-            this.access = access;
-            this.batch = batch;
-        }
-
-        @Scheduled(fixedDelayString = "${hearth.access.claim-relay-delay:PT2S}")
-        public void publish() {
-            try {
-                int published = access.publishPendingClaims(batch);
-                if (published > 0) {
-                    log.info("published {} role claim(s) to the identity provider", published);
-                }
-            } catch (RuntimeException failed) {
-                log.warn("role claim relay pass failed; the next pass retries: {}", failed.getMessage());
-            }
-        }
     }
 }

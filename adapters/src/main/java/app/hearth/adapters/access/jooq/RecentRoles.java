@@ -3,6 +3,7 @@ package app.hearth.adapters.access.jooq;
 import static app.hearth.adapters.shared.jooq.generated.Tables.USER_ROLE;
 
 import app.hearth.adapters.shared.notify.PgNotifications;
+import app.hearth.application.access.CallerRoles;
 import app.hearth.domain.access.Role;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +27,7 @@ import org.jooq.DSLContext;
  * </ul>
  * Writes never use this: deciding on a role (granting, revoking, closing an account) reads the registry itself.
  */
-public final class RecentRoles {
+public final class RecentRoles implements CallerRoles {
 
     /** The channel on which a changed user id is notified. */
     public static final String CHANNEL = "hearth_role_changed";
@@ -70,6 +71,7 @@ public final class RecentRoles {
     }
 
     /** The role Hearth records for {@code userId}: remembered while that is safe, otherwise read (and remembered). */
+    @Override
     public Role roleOf(String userId) {
         long listening = generation.getAsLong();
         long now = nanoTime.getAsLong();

@@ -1,9 +1,5 @@
 package app.hearth.adapters.realtime.config;
 
-import app.hearth.adapters.calls.liveness.LivenessPayloads;
-import app.hearth.adapters.calls.liveness.LivenessProperties;
-import app.hearth.adapters.calls.liveness.LivenessSharing;
-import app.hearth.adapters.calls.liveness.SharedLivenessBoard;
 import app.hearth.adapters.realtime.signals.CallSignalMessages;
 import app.hearth.adapters.realtime.signals.NotifyCallSignals;
 import app.hearth.adapters.realtime.websocket.RealtimeApiDocs;
@@ -33,11 +29,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Real time across nodes (adr/0025): the LISTEN/NOTIFY transport, {@link NotifyCallSignals} (the
- * {@code CallSignals} port), {@link SharedLivenessBoard} (the {@code LivenessBoard} port) with its sharing, and, in
- * a web application, the WebSocket endpoint {@value RealtimeWebSocketHandler#PATH}.
+ * {@code CallSignals} port) and, in a web application, the WebSocket endpoint {@value RealtimeWebSocketHandler#PATH}.
+ * The calls' heartbeat board, which shares the same transport, is wired by {@code CallLivenessConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({RealtimeProperties.class, LivenessProperties.class})
+@EnableConfigurationProperties(RealtimeProperties.class)
 public class RealtimeConfiguration {
 
     /** One LISTEN connection of this node (outside the pool); publishing borrows pooled connections. */
@@ -104,18 +100,6 @@ public class RealtimeConfiguration {
     NotifyCallSignals callSignals(RealtimeSessions sessions, PgNotifications notifications,
                                   CallSignalMessages messages, JsonMapper json) {
         return new NotifyCallSignals(sessions, notifications, messages, json);
-    }
-
-    /** The {@code LivenessBoard} port. */
-    @Bean
-    SharedLivenessBoard livenessBoard(LivenessProperties properties) {
-        return new SharedLivenessBoard(properties.retention(), System::nanoTime);
-    }
-
-    @Bean
-    LivenessSharing livenessSharing(SharedLivenessBoard board, PgNotifications notifications,
-                                    LivenessProperties properties, JsonMapper json) {
-        return new LivenessSharing(board, notifications, new LivenessPayloads(json), properties.shareInterval());
     }
 
     /** The WebSocket endpoint, in a web application only. */

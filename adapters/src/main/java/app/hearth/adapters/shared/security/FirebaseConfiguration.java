@@ -1,7 +1,5 @@
 package app.hearth.adapters.shared.security;
 
-import app.hearth.adapters.access.firebase.FirebaseIdentityProviderClaims;
-import app.hearth.application.access.IdentityProviderClaims;
 import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.firebase.FirebaseApp;
@@ -19,9 +17,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Firebase, for the web server whenever the local issuer is off (stage, prod): one firebase-admin app per
- * application context (deleted with it), the {@link FirebaseAuth} that verifies ID tokens, and the identity
- * provider that receives role claims. The local profile and the command-line modes have none of these and log
- * role claims instead (see AccessConfiguration).
+ * application context (deleted with it) and the {@link FirebaseAuth} that verifies ID tokens (and that the access
+ * feature's {@code FirebaseClaimsConfiguration} uses to publish role claims). The local profile and the command-line
+ * modes have none of these and log role claims instead (see AccessConfiguration).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -49,11 +47,6 @@ public class FirebaseConfiguration {
     @Bean
     FirebaseAuth firebaseAuth(FirebaseApp app) {
         return FirebaseAuth.getInstance(app);
-    }
-
-    @Bean
-    IdentityProviderClaims firebaseIdentityProviderClaims(FirebaseAuth auth) {
-        return new FirebaseIdentityProviderClaims(auth);
     }
 
     /**

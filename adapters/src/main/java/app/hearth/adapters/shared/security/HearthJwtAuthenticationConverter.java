@@ -1,6 +1,6 @@
 package app.hearth.adapters.shared.security;
 
-import app.hearth.adapters.access.jooq.RecentRoles;
+import app.hearth.application.access.CallerRoles;
 import app.hearth.domain.access.Role;
 import java.util.List;
 import org.slf4j.Logger;
@@ -14,7 +14,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 /**
  * Gives a verified token exactly one {@code ROLE_*} authority: the role Hearth records for its subject now, not
  * the role the token claims. A role revoked a second ago is gone on the next request, however long the token
- * still lives (read from {@link RecentRoles}, which every node forgets as a change commits).
+ * still lives (read from {@link CallerRoles}, which every node forgets as a change commits).
  */
 public final class HearthJwtAuthenticationConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
@@ -23,9 +23,9 @@ public final class HearthJwtAuthenticationConverter implements Converter<Jwt, Ab
     /** The claim (a Firebase custom claim in production) that carries the role for clients; never trusted here. */
     public static final String ROLE_CLAIM = "role";
 
-    private final RecentRoles roles;
+    private final CallerRoles roles;
 
-    public HearthJwtAuthenticationConverter(RecentRoles roles) {
+    public HearthJwtAuthenticationConverter(CallerRoles roles) {
         this.roles = roles;
     }
 

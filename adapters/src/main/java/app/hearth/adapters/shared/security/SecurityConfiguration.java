@@ -1,6 +1,5 @@
 package app.hearth.adapters.shared.security;
 
-import app.hearth.adapters.access.jooq.RecentRoles;
 import app.hearth.adapters.access.web.AccessController;
 import app.hearth.adapters.calls.web.CallHistoryController;
 import app.hearth.adapters.calls.web.CallsController;
@@ -22,6 +21,7 @@ import app.hearth.adapters.shared.web.Problems;
 import app.hearth.adapters.shared.web.ratelimit.RateLimitFilter;
 import app.hearth.adapters.shared.web.ratelimit.RateLimitProperties;
 import app.hearth.adapters.shared.web.ratelimit.RateLimiter;
+import app.hearth.application.access.CallerRoles;
 import com.google.firebase.auth.FirebaseAuth;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -61,7 +61,7 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, JsonMapper json,
-                            HearthAuthProperties properties, RecentRoles roles,
+                            HearthAuthProperties properties, CallerRoles roles,
                             RateLimitProperties rateLimits, RateLimiter limiter,
                             ObjectProvider<MeterRegistry> meters) throws Exception {
         // The decoder's own reason: Spring's bearer-token error keeps only descriptions without quotes (RFC 6750)

@@ -1,5 +1,7 @@
 package app.hearth.adapters.money.payments.config;
 
+import app.hearth.adapters.money.payments.jobs.PendingClaimSweep;
+import app.hearth.adapters.money.payments.jobs.StripeReconciliationJob;
 import app.hearth.adapters.money.payments.webhooks.AdaptyWebhookAuthorization;
 import app.hearth.adapters.money.payments.webhooks.StripeReconciliation;
 import app.hearth.adapters.money.payments.webhooks.StripeWebhookVerifier;
@@ -18,7 +20,6 @@ import app.hearth.application.money.payments.PendingPurchases;
 import app.hearth.application.shared.Transactions;
 import app.hearth.domain.money.payments.PaymentEnvironment;
 import com.stripe.StripeClient;
-import com.stripe.exception.StripeException;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -30,7 +31,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * The payment pipeline: webhook authentication from configuration, the pipeline and its claims listener, the
@@ -120,39 +120,6 @@ public class PaymentsConfiguration {
         return new PendingClaimSweep(pipeline);
     }
 
-    /**
-     * Claims pending purchases whose keys now name a member, in case a listener call failed (it is only logged);
-     * each claim is a conditional update, so nodes running this at once claim each purchase once.
-     */
-    public static final class PendingClaimSweep {
-        static final int BATCH = 500;
-        static final Duration LONG_WAIT = Duration.ofDays(PaymentOperations.DEFAULT_PENDING_AGE_DAYS);
-        private final PaymentPipeline pipeline;
-
-        PendingClaimSweep(PaymentPipeline pipeline) {
-            this.pipeline = pipeline;
-        }
-
-        @Scheduled(fixedDelayString = "${hearth.payments.pending-claim-sweep:PT10M}",
-                initialDelayString = "${hearth.payments.pending-claim-sweep:PT10M}")
-        public void sweep() {
-            try {
-                int claimed = pipeline.claimResolvable(BATCH);
-                if (claimed > 0) {
-                    log.info("claimed {} pending purchase(s) whose purchaser became known", claimed);
-                }
-                // a fact that waited this long for another is shown to a person (ADR 0031); it still waits
-                int parked = pipeline.parkLongWaits(LONG_WAIT, BATCH);
-                if (parked > 0) {
-                    log.warn("{} payment fact(s) waited more than {} for another: in the review queue", parked,
-                            LONG_WAIT);
-                }
-            } catch (RuntimeException failed) {
-                log.warn("pending purchase sweep failed; the next pass retries: {}", failed.getMessage());
-            }
-        }
-    }
-
     /** Daily: Stripe's events of the last 72 h that never arrived by webhook, through the same pipeline. */
     @Bean
     @ConditionalOnProperty(name = "hearth.mode", havingValue = "server", matchIfMissing = true)
@@ -164,26 +131,6 @@ public class PaymentsConfiguration {
                 .setMaxNetworkRetries(2).build();
         return new StripeReconciliationJob(new StripeReconciliation(client, webhooks, clock,
                 stripe.reconcileWindow()));
-    }
-
-    /** The scheduled pass (cron {@code hearth.payments.stripe.reconcile-cron}, default 03:17 UTC daily). */
-    public static final class StripeReconciliationJob {
-        private final StripeReconciliation reconciliation;
-
-        StripeReconciliationJob(StripeReconciliation reconciliation) {
-            this.reconciliation = reconciliation;
-        }
-
-        @Scheduled(cron = "${hearth.payments.stripe.reconcile-cron:0 17 3 * * *}", zone = "UTC")
-        public void reconcile() {
-            try {
-                var pass = reconciliation.reconcile();
-                log.info("Stripe reconciliation: {} listed, {} recorded now, {} already there, {} failed",
-                        pass.listed(), pass.recorded(), pass.duplicates(), pass.failed());
-            } catch (StripeException | RuntimeException failed) {
-                log.warn("Stripe reconciliation failed; the next pass covers the same 72 h: {}", failed.getMessage());
-            }
-        }
     }
 
     private static boolean blank(String value) {
