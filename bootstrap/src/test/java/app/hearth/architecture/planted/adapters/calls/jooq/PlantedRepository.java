@@ -1,4 +1,4 @@
-package app.hearth.architecture.planted.adapters.persistence;
+package app.hearth.architecture.planted.adapters.calls.jooq;
 
 /** An outbound adapter, fine on its own. */
 public class PlantedRepository {

@@ -1,4 +1,4 @@
-package app.hearth.architecture.planted.adapters.persistence;
+package app.hearth.architecture.planted.adapters.calls.jooq;
 
 import org.axonframework.eventhandling.EventHandler;
 

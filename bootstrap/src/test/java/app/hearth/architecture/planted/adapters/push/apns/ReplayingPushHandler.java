@@ -1,4 +1,4 @@
-package app.hearth.architecture.planted.adapters.push;
+package app.hearth.architecture.planted.adapters.push.apns;
 
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;

@@ -1,6 +1,6 @@
-package app.hearth.architecture.planted.adapters.web;
+package app.hearth.architecture.planted.adapters.calls.web;
 
-import app.hearth.architecture.planted.adapters.persistence.PlantedRepository;
+import app.hearth.architecture.planted.adapters.calls.jooq.PlantedRepository;
 import app.hearth.architecture.planted.bootstrap.PlantedApplication;
 
 /** Violates the adapter rules: an inbound adapter reading an outbound one, and an adapter using bootstrap. */
