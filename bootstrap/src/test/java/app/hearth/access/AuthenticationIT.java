@@ -2,8 +2,8 @@ package app.hearth.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.hearth.adapters.security.HearthAuthProperties;
-import app.hearth.adapters.security.LocalTokenIssuer;
+import app.hearth.adapters.shared.security.HearthAuthProperties;
+import app.hearth.adapters.shared.security.LocalTokenIssuer;
 import app.hearth.support.Api;
 import app.hearth.support.IntegrationTest;
 import com.nimbusds.jwt.JWTClaimsSet;

@@ -3,7 +3,7 @@ package app.hearth.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import app.hearth.adapters.security.LocalTokenController;
+import app.hearth.adapters.shared.security.LocalTokenController;
 import app.hearth.support.IntegrationTest;
 import jakarta.servlet.Filter;
 import java.net.Inet4Address;

@@ -30,8 +30,13 @@ class ArchitectureModulesTest {
     }
 
     @Test
-    void webAdaptersUseNeitherPersistenceNorAxonButMeetThemAtApplicationPorts() {
+    void inboundAdaptersUseNeitherJooqNorAxonNorProviderClientsButMeetThemAtApplicationPorts() {
         HearthArchitecture.inboundAdaptersDoNotUseOutboundAdapters(ROOT).check(productionClasses());
+    }
+
+    @Test
+    void aFeaturesAdaptersReachAnotherFeatureOnlyThroughApplicationPorts() {
+        HearthArchitecture.featureAdaptersDoNotReachOtherFeatures(ROOT).check(productionClasses());
     }
 
     @Test
@@ -45,9 +50,14 @@ class ArchitectureModulesTest {
 
         assertThat(packages).anyMatch(name -> name.startsWith(ROOT + ".domain"))
                 .anyMatch(name -> name.startsWith(ROOT + ".application"))
-                .anyMatch(name -> name.startsWith(ROOT + ".adapters.web"))
-                .anyMatch(name -> name.startsWith(ROOT + ".adapters.persistence"))
-                .anyMatch(name -> name.startsWith(ROOT + ".adapters.axon"))
+                .anyMatch(name -> name.startsWith(ROOT + ".adapters.calls.web"))
+                .anyMatch(name -> name.startsWith(ROOT + ".adapters.calls.webhooks"))
+                .anyMatch(name -> name.startsWith(ROOT + ".adapters.calls.jobs"))
+                .anyMatch(name -> name.startsWith(ROOT + ".adapters.calls.jooq"))
+                .anyMatch(name -> name.startsWith(ROOT + ".adapters.calls.axon"))
+                .anyMatch(name -> name.startsWith(ROOT + ".adapters.media.livekit"))
+                .anyMatch(name -> name.startsWith(ROOT + ".adapters.shared.jooq.generated"))
+                .anyMatch(name -> name.startsWith(ROOT + ".adapters.shared.security"))
                 .anyMatch(name -> name.startsWith(ROOT + ".bootstrap"))
                 .noneMatch(name -> name.startsWith(HearthArchitecture.ARCHITECTURE_TESTS));
         assertThat(productionClasses().stream().map(type -> type.getSource().orElseThrow().getUri().toString()))

@@ -3,8 +3,12 @@ package app.hearth.architecture;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.hearth.architecture.planted.adapters.push.ReplayingPushHandler;
-import app.hearth.architecture.planted.adapters.web.LeakyController;
+import app.hearth.architecture.planted.adapters.calls.jobs.LeakyJob;
+import app.hearth.architecture.planted.adapters.calls.web.LeakyController;
+import app.hearth.architecture.planted.adapters.earnings.config.CrossWiringConfiguration;
+import app.hearth.architecture.planted.adapters.earnings.jooq.NosyEarningsQueries;
+import app.hearth.architecture.planted.adapters.media.webhooks.LeakyWebhook;
+import app.hearth.architecture.planted.adapters.push.apns.ReplayingPushHandler;
 import app.hearth.architecture.planted.application.AxonDrivenUseCase;
 import app.hearth.architecture.planted.application.JsonShapedReceipt;
 import app.hearth.architecture.planted.domain.AggregateWithoutIdentity;
@@ -59,9 +63,18 @@ class ArchitecturePlantedViolationsTest {
     }
 
     @Test
-    void aWebAdapterThatUsesPersistenceDirectlyIsCaught() {
+    void inboundAdaptersThatUseOutboundAdaptersDirectlyAreCaught() {
         assertCaught(HearthArchitecture.inboundAdaptersDoNotUseOutboundAdapters(PLANTED),
-                LeakyController.class);
+                LeakyController.class, LeakyJob.class, LeakyWebhook.class);
+    }
+
+    @Test
+    void aFeatureWhoseAdaptersReachAnotherFeatureIsCaughtButSharedPlumbingIsNot() {
+        var thrown = assertThatThrownBy(() -> HearthArchitecture.featureAdaptersDoNotReachOtherFeatures(PLANTED)
+                .check(PLANTED_CLASSES)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining(NosyEarningsQueries.class.getName())
+                .hasMessageContaining(CrossWiringConfiguration.class.getName());
+        thrown.hasMessageNotContaining("PlantedBatch");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
@@ -15,6 +16,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.jmolecules.archunit.JMoleculesDddRules;
@@ -98,20 +100,90 @@ final class HearthArchitecture {
 
     // --- 3. Inbound adapters meet outbound adapters only at application ports ------------------------------------
 
-    /** Inbound adapters (REST now, websocket and webhooks later, all under {@code adapters.web}). */
-    static String inboundAdapters(String root) {
-        return root + ".adapters.web..";
+    /**
+     * Inbound adapters, in any feature (ADR 0036): REST controllers ({@code web}), provider callbacks
+     * ({@code webhooks}), the WebSocket endpoint ({@code websocket}), scheduled passes ({@code jobs}) and the
+     * shared security that authenticates every request.
+     */
+    static String[] inboundAdapters(String root) {
+        return new String[] {root + ".adapters..web..", root + ".adapters..webhooks..", root + ".adapters..websocket..",
+                root + ".adapters..jobs..", root + ".adapters.shared.security.."};
     }
 
-    /** Outbound adapters: persistence (jOOQ, including its generated code) and Axon. */
+    /**
+     * Outbound adapters, in any feature: jOOQ stores, queries and projections (and the generated tables), the Axon
+     * shells, command buses and event histories, and the provider clients.
+     */
     static String[] outboundAdapters(String root) {
-        return new String[] {root + ".adapters.persistence..", root + ".adapters.axon.."};
+        return new String[] {root + ".adapters..jooq..", root + ".adapters..axon..", root + ".adapters..stripe..",
+                root + ".adapters..adapty..", root + ".adapters..livekit..", root + ".adapters..fcm..",
+                root + ".adapters..apns..", root + ".adapters..firebase.."};
     }
+
+    /**
+     * The one intended use of an outbound package by an inbound adapter (ADR 0036): LiveKit's webhook verifier
+     * ({@link #LIVEKIT_VERIFIER}) checks the HS256 token LiveKit signs with the codec the room tokens are signed with
+     * ({@link #LIVEKIT_JWT}, and its nested types); the codec is pure code and calls no one.
+     */
+    static final String LIVEKIT_VERIFIER = ".adapters.media.webhooks.LiveKitWebhookVerifier";
+    /** The LiveKit token codec that {@link #LIVEKIT_VERIFIER} may use, and nothing else of the LiveKit client. */
+    static final String LIVEKIT_JWT = ".adapters.media.livekit.LiveKitJwt";
 
     static ArchRule inboundAdaptersDoNotUseOutboundAdapters(String root) {
-        return noClasses().that().resideInAPackage(inboundAdapters(root))
-                .should().dependOnClassesThat().resideInAnyPackage(outboundAdapters(root))
+        var outbound = JavaClass.Predicates.resideInAnyPackage(outboundAdapters(root));
+        return noClasses().that().resideInAnyPackage(inboundAdapters(root))
+                .should(dependOnOutboundAdaptersOtherThan(outbound, root + LIVEKIT_VERIFIER, root + LIVEKIT_JWT))
                 .because("inbound and outbound adapters meet at the application's ports, never directly");
+    }
+
+    private static ArchCondition<JavaClass> dependOnOutboundAdaptersOtherThan(DescribedPredicate<JavaClass> outbound,
+                                                                             String origin, String target) {
+        return new ArchCondition<>("depend on classes that " + outbound.getDescription()) {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
+                    JavaClass to = dependency.getTargetClass();
+                    boolean intended = dependency.getOriginClass().getName().equals(origin)
+                            && (to.getName().equals(target) || to.getName().startsWith(target + "$"));
+                    if (outbound.test(to) && !intended) {
+                        events.add(SimpleConditionEvent.satisfied(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    // --- 3b. A feature's adapters reach another feature only through application ports -------------------------
+
+    /** Plumbing every feature may use: it knows no feature's rules (ADR 0036). */
+    static String sharedAdapters(String root) {
+        return root + ".adapters.shared..";
+    }
+
+    /**
+     * The one intended reach from one feature's adapters into another's (ADR 0036): the calls' read-model queries
+     * ({@link #CALL_QUERIES}) put the companions' "companions led by this supervisor" subquery ({@link #TEAM_REGISTRY})
+     * into their own SQL, so that a team move counts in the same statement (ADR 0034); a port would load the ids first.
+     */
+    static final String CALL_QUERIES = ".adapters.calls.jooq.JooqCallQueries";
+    /** The companions' store whose subquery {@link #CALL_QUERIES} may use, and nothing else of it. */
+    static final String TEAM_REGISTRY = ".adapters.companions.jooq.JooqTeamRegistry";
+
+    /**
+     * Under {@code adapters}, each package {@code <feature>} (with its parts, as {@code money.wallet}) is a room of its
+     * own: nothing in it, its Spring configuration included, depends on another feature's adapters. Features meet at
+     * the application's ports; shared plumbing ({@code adapters.shared}, the generated jOOQ tables among it) is
+     * allowed either way.
+     */
+    static ArchRule featureAdaptersDoNotReachOtherFeatures(String root) {
+        return SlicesRuleDefinition.slices().matching(root + ".adapters.(*)..")
+                .should().notDependOnEachOther()
+                .ignoreDependency(JavaClass.Predicates.resideInAPackage(sharedAdapters(root)),
+                        DescribedPredicate.alwaysTrue())
+                .ignoreDependency(DescribedPredicate.alwaysTrue(),
+                        JavaClass.Predicates.resideInAPackage(sharedAdapters(root)))
+                .ignoreDependency(root + CALL_QUERIES, root + TEAM_REGISTRY)
+                .because("a feature's adapters reach another feature only through the application's ports");
     }
 
     // --- 4. Commands and events are records under sealed interfaces ----------------------------------------------
@@ -161,14 +233,14 @@ final class HearthArchitecture {
     // --- 6. A replay touches only the database ------------------------------------------------------------------
 
     /**
-     * An event handler outside {@code adapters.persistence}, where projections write only their read models, has
+     * An event handler outside a {@code jooq} package of adapters, where projections write only their read models, has
      * effects beyond the database (a push, a payment, an analytics call) that must not happen again when its
      * processor replays the event store: it is {@code @DisallowReplay}, on the method or on its class (ADR 0024).
      * Aggregates' {@code @EventSourcingHandler}s are not event handlers of a processor and are not concerned.
      */
     static ArchRule eventHandlersOutsidePersistenceDisallowReplay(String root) {
         return methods().that().areAnnotatedWith(EventHandler.class)
-                .and().areDeclaredInClassesThat().resideOutsideOfPackage(root + ".adapters.persistence..")
+                .and().areDeclaredInClassesThat().resideOutsideOfPackage(root + ".adapters..jooq..")
                 .should(beDisallowedToReplay())
                 .because("handlers with side effects outside the database must not re-fire on replay")
                 .allowEmptyShould(true); // none yet: every event handler today is a projection

@@ -2,7 +2,7 @@ package app.hearth.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.hearth.adapters.persistence.earnings.EarningsProjection;
+import app.hearth.adapters.earnings.jooq.EarningsProjection;
 import app.hearth.application.earnings.EarningsLedger;
 import app.hearth.domain.access.Actor;
 import app.hearth.domain.access.Role;

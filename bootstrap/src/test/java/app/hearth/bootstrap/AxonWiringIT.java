@@ -2,9 +2,9 @@ package app.hearth.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.hearth.adapters.persistence.access.LedgerStaffActionsProjection;
-import app.hearth.adapters.persistence.earnings.EarningsProjection;
-import app.hearth.adapters.persistence.money.WalletProjection;
+import app.hearth.adapters.access.jooq.LedgerStaffActionsProjection;
+import app.hearth.adapters.earnings.jooq.EarningsProjection;
+import app.hearth.adapters.money.wallet.jooq.WalletProjection;
 import app.hearth.support.IntegrationTest;
 import app.hearth.support.Projections;
 import java.util.UUID;
@@ -18,8 +18,8 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;

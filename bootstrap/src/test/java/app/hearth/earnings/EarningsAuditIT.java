@@ -2,7 +2,7 @@ package app.hearth.earnings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.hearth.adapters.persistence.earnings.EarningsProjection;
+import app.hearth.adapters.earnings.jooq.EarningsProjection;
 import app.hearth.application.earnings.EarningsLedger;
 import app.hearth.bootstrap.AuditEarningsCommand;
 import app.hearth.domain.earnings.ActivityKind;

@@ -2,8 +2,8 @@ package app.hearth.earnings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.hearth.adapters.axon.processing.DeadLetterRetry;
-import app.hearth.adapters.persistence.earnings.EarningsProjection;
+import app.hearth.adapters.earnings.jooq.EarningsProjection;
+import app.hearth.adapters.shared.axon.processing.DeadLetterRetry;
 import app.hearth.support.IntegrationTest;
 import app.hearth.support.Projections;
 import java.util.Map;

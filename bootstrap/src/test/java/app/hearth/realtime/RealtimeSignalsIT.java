@@ -3,9 +3,9 @@ package app.hearth.realtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import app.hearth.adapters.security.HearthAuthProperties;
-import app.hearth.adapters.security.LocalTokenIssuer;
-import app.hearth.adapters.web.realtime.RealtimeSessions;
+import app.hearth.adapters.realtime.websocket.RealtimeSessions;
+import app.hearth.adapters.shared.security.HearthAuthProperties;
+import app.hearth.adapters.shared.security.LocalTokenIssuer;
 import app.hearth.application.calls.CallSignal;
 import app.hearth.application.calls.CallSignals;
 import app.hearth.application.media.MediaAccess;

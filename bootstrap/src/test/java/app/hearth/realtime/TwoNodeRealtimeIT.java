@@ -3,13 +3,13 @@ package app.hearth.realtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import app.hearth.adapters.notify.PgNotifications;
-import app.hearth.adapters.persistence.access.RecentRoles;
-import app.hearth.adapters.web.realtime.RealtimeSessions;
+import app.hearth.adapters.access.jooq.RecentRoles;
+import app.hearth.adapters.realtime.websocket.RealtimeSessions;
+import app.hearth.adapters.shared.notify.PgNotifications;
 import app.hearth.application.calls.CallSignal;
 import app.hearth.application.calls.CallSignals;
-import app.hearth.application.calls.LivenessBoard;
 import app.hearth.application.calls.LivenessBoard.Seen;
+import app.hearth.application.calls.LivenessBoard;
 import app.hearth.bootstrap.HearthApplication;
 import app.hearth.domain.calls.EndReason;
 import app.hearth.domain.calls.Side;

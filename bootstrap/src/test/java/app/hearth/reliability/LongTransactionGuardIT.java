@@ -3,7 +3,7 @@ package app.hearth.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.hearth.adapters.axon.LongTransactionGuard;
+import app.hearth.adapters.shared.axon.LongTransactionGuard;
 import app.hearth.application.money.wallet.WalletCommandBus;
 import app.hearth.domain.money.catalog.MonetizationVersion;
 import app.hearth.domain.money.wallet.WalletCommand;

@@ -3,9 +3,9 @@ package app.hearth.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import app.hearth.adapters.persistence.access.LedgerStaffActionsProjection;
-import app.hearth.adapters.persistence.earnings.EarningsProjection;
-import app.hearth.adapters.persistence.money.WalletProjection;
+import app.hearth.adapters.access.jooq.LedgerStaffActionsProjection;
+import app.hearth.adapters.earnings.jooq.EarningsProjection;
+import app.hearth.adapters.money.wallet.jooq.WalletProjection;
 import app.hearth.application.earnings.EarningsLedger;
 import app.hearth.application.money.wallet.WalletCommandBus;
 import app.hearth.bootstrap.HearthApplication;

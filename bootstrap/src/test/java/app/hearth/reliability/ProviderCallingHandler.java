@@ -1,6 +1,6 @@
 package app.hearth.reliability;
 
-import app.hearth.adapters.persistence.money.WalletProjection;
+import app.hearth.adapters.money.wallet.jooq.WalletProjection;
 import app.hearth.domain.money.wallet.WalletEvent;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * each grant to a member marked {@value #MARK}, one HTTP call to a provider (a WireMock in {@link SafeReplayIT}). It
  * sits in the wallet read model's processing group, so a replay of that processor reaches it, and is
  * {@code @DisallowReplay} as every such handler must be (the architecture rule on event handlers outside
- * {@code adapters.persistence}). Inert unless a test names the provider.
+ * an adapters {@code jooq} package). Inert unless a test names the provider.
  */
 @Component
 @ProcessingGroup(WalletProjection.PROCESSING_GROUP)

@@ -8,16 +8,16 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import app.hearth.adapters.persistence.access.LedgerStaffActionsProjection;
-import app.hearth.adapters.persistence.earnings.EarningsProjection;
-import app.hearth.adapters.persistence.money.WalletProjection;
+import app.hearth.adapters.access.jooq.LedgerStaffActionsProjection;
+import app.hearth.adapters.earnings.jooq.EarningsProjection;
+import app.hearth.adapters.money.wallet.jooq.WalletProjection;
 import app.hearth.application.earnings.EarningsLedger;
 import app.hearth.application.money.wallet.WalletCommandBus;
+import app.hearth.bootstrap.HearthApplication;
 import app.hearth.domain.access.Actor;
 import app.hearth.domain.access.Role;
 import app.hearth.domain.money.catalog.MonetizationVersion;
 import app.hearth.domain.money.wallet.WalletCommand;
-import app.hearth.bootstrap.HearthApplication;
 import app.hearth.support.Projections;
 import app.hearth.support.TestDatabase;
 import com.github.tomakehurst.wiremock.WireMockServer;

@@ -1,2 +1,5 @@
-/** What runs calls beside the web: the watchdog's timer, the deadline poller's wiring and the media-server facts. */
+/**
+ * Calls: members ring companions, both answer, beat and hang up, and every call is settled, watched and shown to
+ * operators.
+ */
 package app.hearth.adapters.calls;

@@ -1,2 +1,2 @@
-/** The media server's side of Hearth: rooms and webhooks of LiveKit. */
+/** Media: the rooms calls talk in on the media server (LiveKit), joining them and hearing what happens in them. */
 package app.hearth.adapters.media;

@@ -1,2 +1,2 @@
-/** Push providers: APNs VoIP pushes through Pushy, FCM data messages through firebase-admin, or a log when off. */
+/** Push: waking a member's or companion's phone for an incoming call. */
 package app.hearth.adapters.push;

@@ -1,2 +1,2 @@
-/** Call signals to users' open connections on every node: local delivery plus a NOTIFY fan-out to the other nodes. */
+/** Real time: signals to users' open WebSocket connections on every node. */
 package app.hearth.adapters.realtime;

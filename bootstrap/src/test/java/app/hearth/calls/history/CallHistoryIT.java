@@ -2,7 +2,7 @@ package app.hearth.calls.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.hearth.adapters.persistence.calls.CallProjection;
+import app.hearth.adapters.calls.jooq.CallProjection;
 import app.hearth.application.deadlines.Deadlines;
 import app.hearth.domain.calls.DeadlineKind;
 import app.hearth.domain.money.wallet.CallKind;

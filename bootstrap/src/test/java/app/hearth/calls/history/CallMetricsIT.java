@@ -3,7 +3,7 @@ package app.hearth.calls.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import app.hearth.adapters.persistence.calls.CallProjection;
+import app.hearth.adapters.calls.jooq.CallProjection;
 import app.hearth.application.deadlines.Deadlines;
 import app.hearth.bootstrap.HearthApplication;
 import app.hearth.domain.calls.DeadlineKind;

@@ -3,7 +3,7 @@ package app.hearth.calls.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import app.hearth.adapters.persistence.calls.CallProjection;
+import app.hearth.adapters.calls.jooq.CallProjection;
 import app.hearth.application.calls.CallQueries.CallStats;
 import app.hearth.application.calls.CallQueries.CallView;
 import app.hearth.application.calls.CallQueries.LiveCall;

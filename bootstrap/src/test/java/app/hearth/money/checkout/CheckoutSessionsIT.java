@@ -9,11 +9,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.hearth.adapters.stripe.StripeCheckoutProvider;
-import app.hearth.application.shared.ProviderFailure;
+import app.hearth.adapters.money.checkout.stripe.StripeCheckoutProvider;
 import app.hearth.application.money.catalog.Catalogs;
 import app.hearth.application.money.checkout.CheckoutSessions;
 import app.hearth.application.money.wallet.WalletAccess;
+import app.hearth.application.shared.ProviderFailure;
 import app.hearth.domain.access.Actor;
 import app.hearth.domain.access.Role;
 import app.hearth.support.IntegrationTest;

@@ -5,8 +5,8 @@ import static app.hearth.money.payments.Fixtures.MEMBER;
 import static app.hearth.money.payments.Fixtures.PRICE_A;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.hearth.adapters.webhooks.AdaptyEvents;
-import app.hearth.adapters.webhooks.StripeEvents;
+import app.hearth.adapters.money.payments.webhooks.AdaptyEvents;
+import app.hearth.adapters.money.payments.webhooks.StripeEvents;
 import app.hearth.application.money.payments.PaymentWebhooks.Reading;
 import app.hearth.domain.money.payments.PaymentEvent;
 import app.hearth.domain.money.payments.PaymentEventKind;

@@ -2,7 +2,7 @@ package app.hearth.money.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.hearth.adapters.webhooks.AdaptyWebhookAuthorization;
+import app.hearth.adapters.money.payments.webhooks.AdaptyWebhookAuthorization;
 import org.junit.jupiter.api.Test;
 
 /** Adapty's Authorization value, chosen by the event's environment; nothing matches a value that is not set. */

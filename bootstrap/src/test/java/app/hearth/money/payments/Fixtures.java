@@ -1,6 +1,6 @@
 package app.hearth.money.payments;
 
-import app.hearth.adapters.webhooks.WebhookJson;
+import app.hearth.adapters.shared.web.WebhookJson;
 import com.stripe.net.Webhook;
 import java.io.IOException;
 import java.io.InputStream;

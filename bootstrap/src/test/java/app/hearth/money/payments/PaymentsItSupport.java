@@ -5,7 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.hearth.adapters.webhooks.StripeReconciliation;
+import app.hearth.adapters.money.payments.webhooks.StripeReconciliation;
 import app.hearth.application.money.payments.PaymentWebhooks;
 import app.hearth.support.Api;
 import com.github.tomakehurst.wiremock.WireMockServer;

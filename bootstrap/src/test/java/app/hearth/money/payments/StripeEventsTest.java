@@ -7,7 +7,7 @@ import static app.hearth.money.payments.Fixtures.PRICE_A;
 import static app.hearth.money.payments.Fixtures.SUBSCRIPTION_A;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.hearth.adapters.webhooks.StripeEvents;
+import app.hearth.adapters.money.payments.webhooks.StripeEvents;
 import app.hearth.application.money.payments.PaymentWebhooks.Reading;
 import app.hearth.domain.money.payments.PaymentEvent;
 import app.hearth.domain.money.payments.PaymentEventKind;

@@ -11,7 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.hearth.adapters.webhooks.StripeReconciliation;
+import app.hearth.adapters.money.payments.webhooks.StripeReconciliation;
 import app.hearth.application.money.payments.PaymentWebhooks;
 import app.hearth.money.payments.PaymentsItSupport.FakeStripeApi;
 import app.hearth.support.IntegrationTest;

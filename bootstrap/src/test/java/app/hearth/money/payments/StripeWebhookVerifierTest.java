@@ -3,7 +3,7 @@ package app.hearth.money.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.hearth.adapters.webhooks.StripeWebhookVerifier;
+import app.hearth.adapters.money.payments.webhooks.StripeWebhookVerifier;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

@@ -4,8 +4,8 @@ import static app.hearth.money.payments.PaymentsItSupport.stripe;
 import static app.hearth.money.payments.PaymentsItSupport.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.hearth.adapters.persistence.money.WalletProjection;
-import app.hearth.adapters.webhooks.StripeReconciliation;
+import app.hearth.adapters.money.payments.webhooks.StripeReconciliation;
+import app.hearth.adapters.money.wallet.jooq.WalletProjection;
 import app.hearth.application.money.payments.PaymentWebhooks;
 import app.hearth.application.money.wallet.WalletHistory;
 import app.hearth.bootstrap.HearthApplication;

@@ -2,9 +2,9 @@ package app.hearth.money.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.hearth.adapters.webhooks.AdaptyWebhookAuthorization;
-import app.hearth.adapters.webhooks.StripeWebhookVerifier;
-import app.hearth.adapters.webhooks.WebhooksController;
+import app.hearth.adapters.money.payments.webhooks.AdaptyWebhookAuthorization;
+import app.hearth.adapters.money.payments.webhooks.StripeWebhookVerifier;
+import app.hearth.adapters.money.payments.webhooks.WebhooksController;
 import app.hearth.application.money.payments.PaymentWebhooks;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import app.hearth.adapters.persistence.money.WalletProjection;
-import app.hearth.application.money.PaymentApplication;
+import app.hearth.adapters.money.wallet.jooq.WalletProjection;
 import app.hearth.application.money.PaymentApplication.Outcome;
+import app.hearth.application.money.PaymentApplication;
 import app.hearth.application.money.metering.Metering;
 import app.hearth.application.money.wallet.Wallets;
 import app.hearth.domain.access.Actor;

@@ -2,7 +2,7 @@ package app.hearth.money.wallet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.hearth.adapters.persistence.money.WalletProjection;
+import app.hearth.adapters.money.wallet.jooq.WalletProjection;
 import app.hearth.application.money.catalog.Catalogs;
 import app.hearth.application.money.wallet.WalletCommandBus;
 import app.hearth.application.money.wallet.WalletHistory;

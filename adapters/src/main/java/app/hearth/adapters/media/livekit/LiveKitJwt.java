@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * HMAC rather than a JOSE library, because LiveKit accepts secrets of any length (its development secret is
  * {@code secret}) and JOSE libraries refuse HMAC keys shorter than 256 bits (adr/0021).
  */
-final class LiveKitJwt {
+public final class LiveKitJwt {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
@@ -24,7 +24,7 @@ final class LiveKitJwt {
     private static final byte[] HEADER = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8);
 
     /** A token that is not a well-formed HS256 JWT signed with the secret. */
-    static final class Invalid extends Exception {
+    public static final class Invalid extends Exception {
         Invalid(String message) {
             super(message, null, false, false);
         }
@@ -33,13 +33,13 @@ final class LiveKitJwt {
     private LiveKitJwt() {
     }
 
-    static String sign(Map<String, Object> claims, byte[] secret) {
+    public static String sign(Map<String, Object> claims, byte[] secret) {
         String signingInput = URL.encodeToString(HEADER) + "." + URL.encodeToString(JSON.writeValueAsBytes(claims));
         return signingInput + "." + URL.encodeToString(hmac(signingInput, secret));
     }
 
     /** The claims of a token whose HS256 signature verifies with {@code secret}; nothing else is checked here. */
-    static JsonNode verify(String token, byte[] secret) throws Invalid {
+    public static JsonNode verify(String token, byte[] secret) throws Invalid {
         String[] parts = token.split("\\.", -1);
         if (parts.length != 3) {
             throw new Invalid("not a compact JWT");

@@ -1,2 +1,2 @@
-/** LiveKit: access tokens for joining rooms, and authenticating LiveKit's webhook requests (HS256 JWTs). */
+/** LiveKit: access tokens for joining rooms, signed as LiveKit signs its tokens (HS256 JWTs). */
 package app.hearth.adapters.media.livekit;

@@ -1,6 +1,6 @@
 package app.hearth.architecture.planted.application;
 
-import app.hearth.architecture.planted.adapters.persistence.PlantedRepository;
+import app.hearth.architecture.planted.adapters.calls.jooq.PlantedRepository;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
 /** Violates purity (Axon in a use case) and inward dependencies (a use case that uses an adapter). */

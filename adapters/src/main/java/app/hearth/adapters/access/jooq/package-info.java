@@ -1,0 +1,2 @@
+/** Roles, role claims to publish, callers' roles remembered in memory and the staff audit trail, stored with jOOQ. */
+package app.hearth.adapters.access.jooq;

@@ -1,0 +1,2 @@
+/** Roles and the staff audit trail over HTTP. */
+package app.hearth.adapters.access.web;

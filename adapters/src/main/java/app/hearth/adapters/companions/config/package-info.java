@@ -1,0 +1,2 @@
+/** Spring wiring of the companions' and teams' use cases to their ports. */
+package app.hearth.adapters.companions.config;

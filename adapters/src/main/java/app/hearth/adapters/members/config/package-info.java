@@ -1,0 +1,2 @@
+/** Spring wiring of the members' use cases to their ports. */
+package app.hearth.adapters.members.config;

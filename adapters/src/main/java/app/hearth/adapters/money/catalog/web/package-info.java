@@ -1,0 +1,2 @@
+/** REST for the catalog: its versions and products, published and read. */
+package app.hearth.adapters.money.catalog.web;

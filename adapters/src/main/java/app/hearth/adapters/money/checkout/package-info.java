@@ -1,0 +1,2 @@
+/** Web checkout: a member pays for a product on a provider's hosted page. */
+package app.hearth.adapters.money.checkout;

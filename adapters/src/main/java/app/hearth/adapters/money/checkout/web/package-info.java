@@ -1,0 +1,2 @@
+/** REST for starting a checkout. */
+package app.hearth.adapters.money.checkout.web;

@@ -1,0 +1,2 @@
+/** The payment pipeline's inbox, facts, pending purchases and parked events in PostgreSQL, with jOOQ. */
+package app.hearth.adapters.money.payments.jooq;

@@ -1,0 +1,116 @@
+package app.hearth.adapters.money.payments.web;
+
+import app.hearth.application.money.payments.ParkedPaymentEvents;
+import app.hearth.application.money.payments.PaymentFacts;
+import app.hearth.application.money.payments.PaymentOperations;
+import app.hearth.application.money.payments.PendingPurchases;
+import app.hearth.domain.access.Actor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What operators (admin, superadmin) see of payment events; cursor-paginated like every list. */
+@RestController
+@Tag(name = "Payment operations", description = "Payment events for operators: a member's payments, parked "
+        + "events, pending purchases nobody claimed")
+public class PaymentOperationsController {
+
+    public static final String ADMIN = "/api/v1/admin";
+    public static final String MEMBER_PAYMENTS = ADMIN + "/members/{memberId}/payments";
+    public static final String PARKED = ADMIN + "/parked-payment-events";
+    public static final String PENDING = ADMIN + "/pending-purchases";
+
+    /**
+     * A payment fact and what became of it: {@code environment} is {@code test} (Stripe test mode, Adapty sandbox)
+     * or {@code live}, as its first report said; {@code applied} whether a wallet took it (ADR 0031, 0032).
+     */
+    public record PaymentResponse(String dedupeKey, String kind, String store, String transactionId,
+                                  String originalTransactionId, String productRef, long amountCents,
+                                  String currency, Instant occurredAt, Instant periodEnd, String memberId,
+                                  String status, String reason, String provider, String providerEventId,
+                                  int reports, int handedOn, Instant recordedAt, Instant updatedAt,
+                                  String environment, boolean applied) {
+        static PaymentResponse of(PaymentFacts.Fact fact) {
+            var event = fact.event();
+            return new PaymentResponse(event.dedupeKey(), event.kind().name(), event.store().name(),
+                    event.transactionId(), event.originalTransactionId(), event.productRef(), event.amountCents(),
+                    event.currency(), event.occurredAt(), event.periodEnd(), fact.memberId(), fact.status().name(),
+                    fact.reason(), event.provider(), event.providerEventId(), fact.reports(), fact.handedOn(),
+                    fact.recordedAt(), fact.updatedAt(),
+                    fact.environment() == null ? null : fact.environment().code(), fact.status().applied());
+        }
+    }
+
+    public record PaymentsResponse(List<PaymentResponse> items, String nextCursor) {
+    }
+
+    /** A parked event waiting for a person; {@code environment} {@code test} or {@code live} (ADR 0032). */
+    public record ParkedResponse(long parkedId, String dedupeKey, String provider, String providerEventId,
+                                 String memberId, String reason, Instant parkedAt, String environment) {
+        static ParkedResponse of(ParkedPaymentEvents.Parked parked) {
+            return new ParkedResponse(parked.parkedId(), parked.dedupeKey(), parked.provider(),
+                    parked.providerEventId(), parked.memberId(), parked.reason(), parked.parkedAt(),
+                    parked.environment() == null ? null : parked.environment().code());
+        }
+    }
+
+    public record ParkedListResponse(List<ParkedResponse> items, String nextCursor) {
+    }
+
+    /** A purchase nobody has claimed, with the keys that could claim it. */
+    public record PendingResponse(long pendingId, String dedupeKey, String memberId, String adaptyProfileId,
+                                  String stripeCustomerId, String email, Instant createdAt) {
+        static PendingResponse of(PendingPurchases.Pending pending) {
+            var keys = pending.keys();
+            return new PendingResponse(pending.pendingId(), pending.dedupeKey(), keys.memberId(),
+                    keys.adaptyProfileId(), keys.stripeCustomerId(), keys.email(), pending.createdAt());
+        }
+    }
+
+    public record PendingListResponse(List<PendingResponse> items, String nextCursor) {
+    }
+
+    private final PaymentOperations operations;
+
+    public PaymentOperationsController(PaymentOperations operations) {
+        this.operations = operations;
+    }
+
+    @GetMapping(MEMBER_PAYMENTS)
+    @Operation(operationId = "listMemberPayments",
+            summary = "A member's payment events with what became of each, newest first (admin, superadmin)")
+    public PaymentsResponse memberPayments(@Parameter(hidden = true) Actor actor, @PathVariable String memberId,
+                                           @RequestParam(required = false) String cursor,
+                                           @RequestParam(defaultValue = "50") int limit) {
+        var page = operations.memberPayments(actor, memberId, cursor, limit);
+        return new PaymentsResponse(page.items().stream().map(PaymentResponse::of).toList(), page.nextCursor());
+    }
+
+    @GetMapping(PARKED)
+    @Operation(operationId = "listParkedPaymentEvents",
+            summary = "Payment events parked for review, newest first (admin, superadmin)")
+    public ParkedListResponse parked(@Parameter(hidden = true) Actor actor,
+                                     @RequestParam(required = false) String cursor,
+                                     @RequestParam(defaultValue = "50") int limit) {
+        var page = operations.parkedEvents(actor, cursor, limit);
+        return new ParkedListResponse(page.items().stream().map(ParkedResponse::of).toList(), page.nextCursor());
+    }
+
+    @GetMapping(PENDING)
+    @Operation(operationId = "listPendingPurchases",
+            summary = "Pending purchases nobody claimed for olderThanDays days (default 30), oldest first "
+            + "(admin, superadmin)")
+    public PendingListResponse pending(@Parameter(hidden = true) Actor actor,
+                                       @RequestParam(required = false) Integer olderThanDays,
+                                       @RequestParam(required = false) String cursor,
+                                       @RequestParam(defaultValue = "50") int limit) {
+        var page = operations.pendingPurchases(actor, olderThanDays, cursor, limit);
+        return new PendingListResponse(page.items().stream().map(PendingResponse::of).toList(), page.nextCursor());
+    }
+}

@@ -1,2 +1,0 @@
-/** Messages between Hearth's nodes through PostgreSQL LISTEN/NOTIFY: one listening connection per node, no broker. */
-package app.hearth.adapters.notify;

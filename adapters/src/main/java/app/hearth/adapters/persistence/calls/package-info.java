@@ -1,2 +1,0 @@
-/** jOOQ persistence of the calls' read model: its projection of the call events, its queries and its metrics. */
-package app.hearth.adapters.persistence.calls;

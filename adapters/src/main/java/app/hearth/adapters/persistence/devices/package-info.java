@@ -1,2 +1,0 @@
-/** Devices and their push tokens in the {@code device} table. */
-package app.hearth.adapters.persistence.devices;

@@ -1,2 +1,0 @@
-/** Paywall experiments, members' variants and experiment events in PostgreSQL through jOOQ. */
-package app.hearth.adapters.persistence.experiments;

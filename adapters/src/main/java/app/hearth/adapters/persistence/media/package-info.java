@@ -1,2 +1,0 @@
-/** The media server's webhook notifications in PostgreSQL ({@code media_event}), with jOOQ. */
-package app.hearth.adapters.persistence.media;

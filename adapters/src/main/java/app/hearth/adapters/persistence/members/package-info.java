@@ -1,2 +1,0 @@
-/** Members' profiles, identities and closed accounts in PostgreSQL, with jOOQ. */
-package app.hearth.adapters.persistence.members;

@@ -1,2 +1,0 @@
-/** The payment pipeline's inbox, facts, pending purchases and parked events in PostgreSQL, with jOOQ. */
-package app.hearth.adapters.persistence.payments;

@@ -1,0 +1,2 @@
+/** APNs VoIP pushes through Pushy. */
+package app.hearth.adapters.push.apns;

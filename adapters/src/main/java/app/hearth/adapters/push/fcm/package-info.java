@@ -1,0 +1,2 @@
+/** FCM data messages through firebase-admin. */
+package app.hearth.adapters.push.fcm;

@@ -1,0 +1,143 @@
+package app.hearth.adapters.realtime.config;
+
+import app.hearth.adapters.realtime.signals.CallSignalMessages;
+import app.hearth.adapters.realtime.signals.NotifyCallSignals;
+import app.hearth.adapters.realtime.websocket.RealtimeApiDocs;
+import app.hearth.adapters.realtime.websocket.RealtimeHandshake;
+import app.hearth.adapters.realtime.websocket.RealtimeSessions;
+import app.hearth.adapters.realtime.websocket.RealtimeWebSocketHandler;
+import app.hearth.adapters.shared.notify.PgNotifications;
+import app.hearth.application.calls.Calls;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Real time across nodes (adr/0025): the LISTEN/NOTIFY transport, {@link NotifyCallSignals} (the
+ * {@code CallSignals} port) and, in a web application, the WebSocket endpoint {@value RealtimeWebSocketHandler#PATH}.
+ * The calls' heartbeat board, which shares the same transport, is wired by {@code CallLivenessConfiguration}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RealtimeProperties.class)
+public class RealtimeConfiguration {
+
+    /** One LISTEN connection of this node (outside the pool); publishing borrows pooled connections. */
+    @Bean
+    PgNotifications pgNotifications(DataSource dataSource, Environment environment, RealtimeProperties properties,
+                                    ObjectProvider<MeterRegistry> meters) {
+        var settings = properties.notifications();
+        boolean server = "server".equals(environment.getProperty("hearth.mode", "server"));
+        return new PgNotifications(listenConnections(dataSource, environment), dataSource,
+                new PgNotifications.Settings(settings.pollTimeout(), settings.probeAfter(), settings.reconnectMin(),
+                        settings.reconnectMax(), settings.queueCapacity(), settings.batchSize()),
+                server, meters.getIfAvailable());
+    }
+
+    /** Opens plain JDBC connections with the pool's own URL and credentials, kept alive by TCP keep-alive. */
+    static PgNotifications.ConnectionSource listenConnections(DataSource dataSource, Environment environment) {
+        String url = environment.getProperty("spring.datasource.url");
+        String user = environment.getProperty("spring.datasource.username");
+        String password = environment.getProperty("spring.datasource.password");
+        try {
+            if (dataSource.isWrapperFor(HikariDataSource.class)) {
+                HikariDataSource hikari = dataSource.unwrap(HikariDataSource.class);
+                url = hikari.getJdbcUrl();
+                user = hikari.getUsername();
+                password = hikari.getPassword();
+            }
+        } catch (SQLException e) {
+            // not a Hikari pool: the spring.datasource.* properties it was built from
+        }
+        if (url == null) {
+            throw new IllegalStateException("the LISTEN connection needs spring.datasource.url");
+        }
+        var connectionProperties = new Properties();
+        if (user != null) {
+            connectionProperties.setProperty("user", user);
+        }
+        if (password != null) {
+            connectionProperties.setProperty("password", password);
+        }
+        connectionProperties.setProperty("ApplicationName", "hearth-listen");
+        connectionProperties.setProperty("tcpKeepAlive", "true");
+        connectionProperties.setProperty("connectTimeout", "10");
+        connectionProperties.setProperty("socketTimeout", "30");
+        String jdbcUrl = url;
+        return () -> DriverManager.getConnection(jdbcUrl, connectionProperties);
+    }
+
+    /** This node's open WebSocket connections (none in a node without a web server). */
+    @Bean
+    RealtimeSessions realtimeSessions(RealtimeProperties properties, Clock clock,
+                                      ObjectProvider<MeterRegistry> meters) {
+        return new RealtimeSessions(new RealtimeSessions.Limits(properties.sendTimeLimit(),
+                (int) Math.min(Integer.MAX_VALUE, properties.bufferSizeLimit().toBytes()), properties.pingInterval(),
+                properties.idleTimeout(), properties.sweepInterval()), clock, meters.getIfAvailable());
+    }
+
+    @Bean
+    CallSignalMessages callSignalMessages(JsonMapper json) {
+        return new CallSignalMessages(json);
+    }
+
+    /** The {@code CallSignals} port: this node's connections of the user, and every other node's through NOTIFY. */
+    @Bean
+    NotifyCallSignals callSignals(RealtimeSessions sessions, PgNotifications notifications,
+                                  CallSignalMessages messages, JsonMapper json) {
+        return new NotifyCallSignals(sessions, notifications, messages, json);
+    }
+
+    /** The WebSocket endpoint, in a web application only. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @EnableWebSocket
+    static class WebSocketEndpoint implements WebSocketConfigurer {
+
+        private final RealtimeSessions sessions;
+        private final RealtimeProperties properties;
+        private final Clock clock;
+        private final Calls calls;
+        private final JsonMapper json;
+
+        WebSocketEndpoint(RealtimeSessions sessions, RealtimeProperties properties, Clock clock, Calls calls,
+                          JsonMapper json) {
+            this.sessions = sessions;
+            this.properties = properties;
+            this.clock = clock;
+            this.calls = calls;
+            this.json = json;
+        }
+
+        @Override
+        public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+            var handler = new RealtimeWebSocketHandler(sessions,
+                    (int) Math.min(Integer.MAX_VALUE, properties.maxClientMessageSize().toBytes()), calls, json);
+            var registration = registry.addHandler(handler, RealtimeWebSocketHandler.PATH)
+                    .addInterceptors(new RealtimeHandshake(clock));
+            if (!properties.allowedOrigins().isEmpty()) {
+                registration.setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new));
+            }
+        }
+
+        /** The handshake in the OpenAPI document, so that the authorization matrix covers it. */
+        @Bean
+        OpenApiCustomizer realtimeApiDocs() {
+            return RealtimeApiDocs::describe;
+        }
+    }
+}

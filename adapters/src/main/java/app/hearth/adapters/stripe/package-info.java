@@ -1,2 +1,0 @@
-/** Calls to Stripe's API through stripe-java: Checkout sessions. */
-package app.hearth.adapters.stripe;

@@ -1,2 +1,0 @@
-/** Roles and the staff audit trail over HTTP. */
-package app.hearth.adapters.web.access;

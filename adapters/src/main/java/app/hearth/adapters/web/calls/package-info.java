@@ -1,2 +1,0 @@
-/** The calls API: placing, answering and ending calls, heartbeats, room credentials, history and operators' views. */
-package app.hearth.adapters.web.calls;

@@ -1,2 +1,0 @@
-/** REST for starting a checkout. */
-package app.hearth.adapters.web.checkout;

@@ -1,2 +1,0 @@
-/** REST for companions, teams and the skill catalog. */
-package app.hearth.adapters.web.companions;

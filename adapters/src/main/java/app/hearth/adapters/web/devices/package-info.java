@@ -1,2 +1,0 @@
-/** REST for a signed-in user's own devices and push tokens. */
-package app.hearth.adapters.web.devices;

@@ -1,2 +1,0 @@
-/** REST endpoints of the Earning Coins ledger: balances, entries, penalties, reversals and corrections. */
-package app.hearth.adapters.web.earnings;

@@ -1,2 +1,0 @@
-/** The signed-in user's own data over HTTP, under {@code /api/v1/me}: profile, identities, export, closing. */
-package app.hearth.adapters.web.members;

@@ -1,2 +1,0 @@
-/** Operators' views of payment events: a member's payments, parked events, unclaimed pending purchases. */
-package app.hearth.adapters.web.payments;

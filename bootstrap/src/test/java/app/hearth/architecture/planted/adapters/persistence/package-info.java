@@ -1,2 +1,0 @@
-/** A planted outbound adapter. */
-package app.hearth.architecture.planted.adapters.persistence;
