@@ -29,7 +29,7 @@ final class Draft {
 
     void emit(WalletEvent event) {
         events.add(event);
-        state = (Open) WalletDecider.Evolution.evolve(state, event, false);
+        state = (Open) WalletEvolution.evolve(state, event, false);
     }
 
     /** The next movement of the wallet. */
