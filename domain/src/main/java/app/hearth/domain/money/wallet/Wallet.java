@@ -36,7 +36,7 @@ public sealed interface Wallet {
     @AggregateRoot
     record Open(@Identity String memberId, String zone, String pendingZone, VersionPart part,
                 VersionPart.Tiers keptTiers, Map<String, Hold> holds, Set<String> refunded, long movements,
-                long purchaseCount, IdempotencyIndex<RecordedCommand> recorded) implements Wallet {
+                long purchaseCount, IdempotencyIndex<CarriedOut> recorded) implements Wallet {
 
         public Open {
             holds = Map.copyOf(holds);

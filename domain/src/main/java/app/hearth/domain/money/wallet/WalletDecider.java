@@ -141,10 +141,10 @@ public final class WalletDecider {
     /** What {@code command} did, for its caller: read from the state after its events were applied. */
     public static WalletReceipt receipt(WalletCommand command, Wallet after, boolean alreadyRecorded) {
         Open wallet = requireOpen(after, command.memberId());
-        Optional<RecordedCommand> recorded = wallet.recorded().find(command.movementId());
-        String outcome = recorded.map(RecordedCommand::outcome).orElse(null);
-        long amount = recorded.map(RecordedCommand::amount).orElse(0L);
-        long released = recorded.map(RecordedCommand::released).orElse(0L);
+        Optional<CarriedOut> recorded = wallet.recorded().find(command.movementId());
+        String outcome = recorded.map(CarriedOut::outcome).orElse(null);
+        long amount = recorded.map(CarriedOut::amount).orElse(0L);
+        long released = recorded.map(CarriedOut::released).orElse(0L);
         WalletReceipt.HoldState hold = switch (command) {
             case PlaceHold place -> holdState(wallet, place.holdId());
             case ExtendHold extend -> holdState(wallet, extend.holdId());

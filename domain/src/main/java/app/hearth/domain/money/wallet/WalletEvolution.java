@@ -157,7 +157,7 @@ final class WalletEvolution {
         private Set<String> refunded;
         private boolean holdsCopied;
         private boolean refundedCopied;
-        private IdempotencyIndex<RecordedCommand> recordedAfter;
+        private IdempotencyIndex<CarriedOut> recordedAfter;
         long movements;
         long purchases;
 
@@ -246,7 +246,7 @@ final class WalletEvolution {
         void record(String movementId, String kind, long amount, long released, String outcome) {
             if (index) {
                 var recorded = from.recorded();
-                recordedAfter = recorded.with(new RecordedCommand(recorded.lastSequence() + 1, kind, amount,
+                recordedAfter = recorded.with(new CarriedOut(recorded.lastSequence() + 1, kind, amount,
                         released, outcome), movementId);
             }
         }

@@ -7,6 +7,6 @@ import app.hearth.domain.shared.IdempotencyIndex;
  * retry is answered like the original: its kind, the units it moved or reserved ({@code amount}), what it gave
  * back ({@code released}, for holds) and its outcome (for payments). {@code sequence} numbers the records from 1.
  */
-public record RecordedCommand(long sequence, String kind, long amount, long released, String outcome)
+public record CarriedOut(long sequence, String kind, long amount, long released, String outcome)
         implements IdempotencyIndex.Sequenced {
 }
