@@ -1,5 +1,6 @@
 package app.hearth.domain.earnings;
 
+import app.hearth.domain.shared.IdempotencyIndex;
 import org.jmolecules.ddd.annotation.AggregateRoot;
 import org.jmolecules.ddd.annotation.Identity;
 
@@ -25,6 +26,6 @@ public sealed interface EarningsAccount {
             long lifetimePenalties,
             long entryCount,
             String lastHash,
-            Movements movements) implements EarningsAccount {
+            IdempotencyIndex<RecordedMovement> movements) implements EarningsAccount {
     }
 }

@@ -13,7 +13,7 @@ import app.hearth.domain.earnings.EarningsEvent.EarningsAccountOpened;
 import app.hearth.domain.earnings.EarningsEvent.EntryRecorded;
 import app.hearth.domain.earnings.EarningsEvent.PenaltyApplied;
 import app.hearth.domain.earnings.EarningsEvent.PenaltyReversed;
-import app.hearth.domain.earnings.Movements.Movement;
+import app.hearth.domain.shared.IdempotencyIndex;
 import app.hearth.domain.shared.RuleViolation;
 import java.time.Instant;
 import java.util.List;
@@ -72,7 +72,7 @@ public final class EarningsDecider {
     public static EarningsAccount evolve(EarningsAccount state, EarningsEvent event) {
         return switch (event) {
             case EarningsAccountOpened opened -> new Open(opened.companionId(), 0, 0, 0, 0, EntryHash.GENESIS,
-                    Movements.none());
+                    IdempotencyIndex.none());
             case EntryRecorded recorded -> record((Open) state, recorded);
         };
     }
@@ -87,7 +87,7 @@ public final class EarningsDecider {
     }
 
     /** The movement a command that was already carried out recorded, if any: what a retry answers with. */
-    public static Optional<Movement> recordedMovement(EarningsCommand command, EarningsAccount state) {
+    public static Optional<RecordedMovement> recordedMovement(EarningsCommand command, EarningsAccount state) {
         if (!(state instanceof Open account)) {
             return Optional.empty();
         }
@@ -130,7 +130,7 @@ public final class EarningsDecider {
     }
 
     private static List<EarningsEvent> reverse(ReversePenalty command, Open account) {
-        Movement penalty = account.movements().find(entryKey(command.penaltyId()))
+        RecordedMovement penalty = account.movements().find(entryKey(command.penaltyId()))
                 .filter(movement -> movement.kind() == EntryKind.PENALTY)
                 .orElseThrow(() -> RuleViolation.notFound(PENALTY_NOT_FOUND,
                         "companion " + account.companionId() + " has no penalty " + command.penaltyId()));
@@ -159,7 +159,7 @@ public final class EarningsDecider {
 
     private static boolean alreadyRecorded(Open account, String key, String fingerprint, String conflictCode,
                                            String conflictMessage) {
-        Optional<Movement> earlier = account.movements().find(key);
+        Optional<RecordedMovement> earlier = account.movements().find(key);
         if (earlier.isEmpty()) {
             return false;
         }
@@ -190,7 +190,7 @@ public final class EarningsDecider {
 
     private static Open record(Open account, EntryRecorded recorded) {
         LedgerEntry entry = recorded.entry();
-        UnaryOperator<Movements> index = switch (recorded) {
+        UnaryOperator<IdempotencyIndex<RecordedMovement>> index = switch (recorded) {
             case ActivityCredited credit -> movements -> movements.with(movement(entry, creditFingerprint(
                             credit.activity(), credit.units(), credit.baseRate(), entry.coins())),
                     entryKey(entry.entryId()), sourceKey(entry.reference()));
@@ -212,9 +212,9 @@ public final class EarningsDecider {
                 entry.hash(), index.apply(account.movements()));
     }
 
-    private static Movement movement(LedgerEntry entry, String fingerprint) {
-        return new Movement(entry.position(), entry.entryId(), entry.kind(), entry.coins(), entry.balanceAfter(),
-                fingerprint);
+    private static RecordedMovement movement(LedgerEntry entry, String fingerprint) {
+        return new RecordedMovement(entry.position(), entry.entryId(), entry.kind(), entry.coins(),
+                entry.balanceAfter(), fingerprint);
     }
 
     private static String creditFingerprint(ActivityKind activity, long units, long baseRate, long coins) {

@@ -1,2 +1,2 @@
-/** Small building blocks every bounded context shares: rule violations and actors. */
+/** Small building blocks every bounded context shares: rule violations, time zones and the idempotency index. */
 package app.hearth.domain.shared;

@@ -12,6 +12,12 @@ import org.jmolecules.ddd.annotation.ValueObject;
 public record MomentPack(String key, String productId, long moments, long remaining, long held, long momentSeconds,
                          Instant expiresAt, long order) {
 
+    /** The pack a purchase (or migration) {@code key} brings: {@code moments}, none used or held. */
+    static MomentPack bought(String key, String productId, long moments, long momentSeconds, Instant expiresAt,
+                             long order) {
+        return new MomentPack(key, productId, moments, moments, 0, momentSeconds, expiresAt, order);
+    }
+
     public boolean usableAt(Instant at) {
         return at.isBefore(expiresAt);
     }

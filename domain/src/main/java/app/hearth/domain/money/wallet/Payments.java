@@ -5,7 +5,6 @@ import app.hearth.domain.money.catalog.Product;
 import app.hearth.domain.money.payments.PaymentEventKind;
 import app.hearth.domain.money.wallet.Wallet.Open;
 import app.hearth.domain.money.wallet.WalletCommand.ApplyPayment;
-import app.hearth.domain.money.wallet.WalletDecider.Decision;
 import app.hearth.domain.money.wallet.WalletEvent.MomentPackPurchased;
 import app.hearth.domain.money.wallet.WalletEvent.PaymentRecorded;
 import app.hearth.domain.money.wallet.WalletEvent.PurchaseRefunded;
@@ -15,55 +14,68 @@ import app.hearth.domain.shared.RuleViolation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How a payment fact moves a wallet (semantics.md "Payment events", steps 4 and 5): purchases add a token lot
  * (V1) or a moment pack (V3); refunds take back the purchase's unspent units; subscription facts move the V2
  * subscription, unless they are older than the newest provider time seen for it. A fact that does not belong to
- * the wallet's version is refused with one of {@link WalletDecider#PARKING_CODES}, for the caller to park it for review.
+ * the wallet's version is refused with one of {@link #PARKING_CODES}: {@link #parks} it for review.
  */
 final class Payments {
+
+    /**
+     * Refusals of a payment fact that mean "park it for review with an alert", never "drop it": its product is
+     * unknown, belongs to another monetization version, or does not fit the kind of fact.
+     */
+    static final Set<String> PARKING_CODES = Set.of(WalletDecider.PRODUCT_UNKNOWN,
+            WalletDecider.PRODUCT_OF_ANOTHER_VERSION, WalletDecider.PAYMENT_NOT_UNDERSTOOD);
 
     private Payments() {
     }
 
-    static void apply(ApplyPayment command, Decision decision) {
+    /** Whether a payment fact refused with {@code refusal} is parked for review rather than failing its command. */
+    static boolean parks(RuleViolation refusal) {
+        return PARKING_CODES.contains(refusal.code());
+    }
+
+    static void apply(ApplyPayment command, Draft draft) {
         PaymentFacts payment = command.payment();
         switch (payment.kind()) {
-            case INFORMATIONAL -> decision.emit(new PaymentRecorded(command.memberId(), command.movementId(), payment,
+            case INFORMATIONAL -> draft.emit(new PaymentRecorded(command.memberId(), command.movementId(), payment,
                     false, "informational", command.at()));
-            case ONE_TIME_PURCHASE -> purchase(command, decision);
+            case ONE_TIME_PURCHASE -> purchase(command, draft);
             case REFUNDED -> {
-                if (decision.state().version() == MonetizationVersion.V2_TIERS) {
-                    subscription(command, decision);
+                if (draft.state().version() == MonetizationVersion.V2_TIERS) {
+                    subscription(command, draft);
                 } else {
-                    refund(command, decision);
+                    refund(command, draft);
                 }
             }
             case SUBSCRIPTION_STARTED, SUBSCRIPTION_RENEWED, SUBSCRIPTION_REACTIVATED, SUBSCRIPTION_CANCELLED,
-                 SUBSCRIPTION_EXPIRED, BILLING_ISSUE -> subscription(command, decision);
+                 SUBSCRIPTION_EXPIRED, BILLING_ISSUE -> subscription(command, draft);
         }
     }
 
-    private static void purchase(ApplyPayment command, Decision decision) {
-        Open wallet = decision.state();
+    private static void purchase(ApplyPayment command, Draft draft) {
+        Open wallet = draft.state();
         PaymentFacts payment = command.payment();
         Product product = requireProductOfVersion(command, wallet);
         String key = payment.purchaseKey();
         if (wallet.refunded().contains(key)) {
-            decision.emit(new PaymentRecorded(wallet.memberId(), command.movementId(), payment, false,
+            draft.emit(new PaymentRecorded(wallet.memberId(), command.movementId(), payment, false,
                     "purchase " + key + " was refunded before it arrived: it brings nothing", command.at()));
             return;
         }
         String id = command.movementId();
         switch (product) {
-            case Product.TokenPack pack -> decision.emit(new TokensPurchased(wallet.memberId(), id, payment,
-                    pack.productId(), key, pack.tokens(), command.at(), List.of(decision.movement(id,
+            case Product.TokenPack pack -> draft.emit(new TokensPurchased(wallet.memberId(), id, payment,
+                    pack.productId(), key, pack.tokens(), command.at(), List.of(draft.movement(id,
                             MovementKind.TOKENS_PURCHASED, MeterUnit.TOKENS, pack.tokens(),
                             wallet.tokenBalance() + pack.tokens(), "purchase:" + key, command.at()))));
-            case Product.MomentPack pack -> decision.emit(new MomentPackPurchased(wallet.memberId(), id, payment,
+            case Product.MomentPack pack -> draft.emit(new MomentPackPurchased(wallet.memberId(), id, payment,
                     pack.productId(), key, pack.moments(), pack.momentLength().toSeconds(),
-                    payment.occurredAt().plus(pack.validFor()), command.at(), List.of(decision.movement(id,
+                    payment.occurredAt().plus(pack.validFor()), command.at(), List.of(draft.movement(id,
                             MovementKind.MOMENTS_PURCHASED, MeterUnit.MOMENTS, pack.moments(),
                             wallet.momentBalance() + pack.moments(), "purchase:" + key, command.at()))));
             case Product.Tier tier -> throw RuleViolation.refused(WalletDecider.PAYMENT_NOT_UNDERSTOOD,
@@ -71,8 +83,8 @@ final class Payments {
         }
     }
 
-    private static void refund(ApplyPayment command, Decision decision) {
-        Open wallet = decision.state();
+    private static void refund(ApplyPayment command, Draft draft) {
+        Open wallet = draft.state();
         PaymentFacts payment = command.payment();
         String id = command.movementId();
         boolean tokens = wallet.version() == MonetizationVersion.V1_TOKENS;
@@ -82,13 +94,13 @@ final class Payments {
                 .findFirst();
         if (found.isEmpty()) {
             requireProductOfVersion(command, wallet);
-            decision.emit(new PurchaseRefunded(wallet.memberId(), id, payment, payment.purchaseKey(),
+            draft.emit(new PurchaseRefunded(wallet.memberId(), id, payment, payment.purchaseKey(),
                     tokens ? MeterUnit.TOKENS : MeterUnit.MOMENTS, 0, 0, true, command.at(), List.of()));
             return;
         }
         String key = found.get();
         if (wallet.refunded().contains(key)) {
-            decision.emit(new PaymentRecorded(wallet.memberId(), id, payment, false,
+            draft.emit(new PaymentRecorded(wallet.memberId(), id, payment, false,
                     "purchase " + key + " was refunded already", command.at()));
             return;
         }
@@ -112,9 +124,9 @@ final class Payments {
             unit = MeterUnit.MOMENTS;
             balanceAfter = wallet.momentBalance() - removed;
         }
-        List<Movement> movements = removed == 0 ? List.of() : List.of(decision.movement(id,
+        List<Movement> movements = removed == 0 ? List.of() : List.of(draft.movement(id,
                 MovementKind.PURCHASE_REFUNDED, unit, -removed, balanceAfter, "purchase:" + key, command.at()));
-        decision.emit(new PurchaseRefunded(wallet.memberId(), id, payment, key, unit, removed, bought - removed,
+        draft.emit(new PurchaseRefunded(wallet.memberId(), id, payment, key, unit, removed, bought - removed,
                 false, command.at(), movements));
     }
 
@@ -124,8 +136,8 @@ final class Payments {
                 : List.of(payment.purchaseKey(), original);
     }
 
-    private static void subscription(ApplyPayment command, Decision decision) {
-        Open wallet = decision.state();
+    private static void subscription(ApplyPayment command, Draft draft) {
+        Open wallet = draft.state();
         PaymentFacts payment = command.payment();
         Product product = command.product();
         String key = payment.subscriptionKey();
@@ -138,14 +150,13 @@ final class Payments {
         }
         Instant at = payment.occurredAt();
         if (existing != null && at.isBefore(existing.newestProviderTime())) {
-            decision.emit(new PaymentRecorded(wallet.memberId(), command.movementId(), payment, true,
+            draft.emit(new PaymentRecorded(wallet.memberId(), command.movementId(), payment, true,
                     "older than " + existing.newestProviderTime() + ", the newest provider time of subscription "
                             + key, command.at()));
             return;
         }
         TierGrant offered = product == null ? null : TierGrant.of((Product.Tier) product);
-        Subscription base = existing != null ? existing.settledAt(at)
-                : new Subscription(key, offered, null, null, SubscriptionStatus.EXPIRED, null, at);
+        Subscription base = existing != null ? existing.settledAt(at) : Subscription.beforeFirstFact(key, offered, at);
         TierGrant tier = base.tier();
         TierGrant pending = base.pendingTier();
         Instant pendingFrom = base.pendingFrom();
@@ -173,7 +184,7 @@ final class Payments {
                 ? payment.periodEnd() : base.periodEnd();
         Instant newest = existing == null || at.isAfter(existing.newestProviderTime()) ? at
                 : existing.newestProviderTime();
-        decision.emit(new SubscriptionUpdated(wallet.memberId(), command.movementId(), payment,
+        draft.emit(new SubscriptionUpdated(wallet.memberId(), command.movementId(), payment,
                 new Subscription(key, tier, pending, pendingFrom, status, periodEnd, newest), command.at()));
     }
 

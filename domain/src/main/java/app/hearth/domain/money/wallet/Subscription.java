@@ -12,6 +12,11 @@ import org.jmolecules.ddd.annotation.ValueObject;
 public record Subscription(String key, TierGrant tier, TierGrant pendingTier, Instant pendingFrom,
                            SubscriptionStatus status, Instant periodEnd, Instant newestProviderTime) {
 
+    /** A subscription first heard of at {@code at}, before its first fact is applied: expired, on {@code tier}. */
+    static Subscription beforeFirstFact(String key, TierGrant tier, Instant at) {
+        return new Subscription(key, tier, null, null, SubscriptionStatus.EXPIRED, null, at);
+    }
+
     /** The tier in force at {@code at}: the pending downgrade once its time has come. */
     public TierGrant tierAt(Instant at) {
         return pendingTier != null && pendingFrom != null && !at.isBefore(pendingFrom) ? pendingTier : tier;

@@ -6,6 +6,11 @@ import org.jmolecules.ddd.annotation.ValueObject;
 @ValueObject
 public record TokenLot(String key, String productId, long tokens, long remaining) {
 
+    /** The lot a purchase (or migration) {@code key} brings: {@code tokens}, none spent. */
+    static TokenLot bought(String key, String productId, long tokens) {
+        return new TokenLot(key, productId, tokens, tokens);
+    }
+
     TokenLot minus(long spent) {
         return new TokenLot(key, productId, tokens, remaining - spent);
     }

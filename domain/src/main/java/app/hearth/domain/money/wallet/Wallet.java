@@ -1,8 +1,8 @@
 package app.hearth.domain.money.wallet;
 
 import app.hearth.domain.money.catalog.MonetizationVersion;
+import app.hearth.domain.shared.IdempotencyIndex;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,38 +20,37 @@ public sealed interface Wallet {
     }
 
     /**
-     * An open wallet: the member's monetization version and time zone (a new zone waits in {@code pendingZone}
-     * until the next local midnight), and what each version counts. Only the current version's part moves; a
-     * migration empties the old part with recorded movements.
+     * An open wallet: the member's time zone (a new zone waits in {@code pendingZone} until the next local
+     * midnight) and the {@link VersionPart} of its monetization version, the only part that moves. A migration
+     * empties the old part with recorded movements; a V2 part is kept as it was ({@code keptTiers}) and taken up
+     * again should the wallet come back to V2.
      *
-     * @param grantedTokens  V1 promotional tokens, spent first
-     * @param lots           V1 paid tokens per purchase, spent oldest first
-     * @param subscriptions  V2 subscriptions by key
-     * @param days           V2 allowance days: the current one last, earlier ones only while a call of theirs holds
-     * @param packs          V3 moment packs, in purchase order
-     * @param chatWindows    V3 open chat windows by companion
-     * @param holds          open holds by hold id
-     * @param refunded       purchase keys refunded (a purchase that arrives after its refund brings nothing)
-     * @param movements      how many movements were recorded (the last movement's position)
-     * @param dayCount       how many allowance days have started
-     * @param purchaseCount  how many lots and packs were added (orders packs that expire together)
-     * @param recorded       every movement id carried out
+     * @param part          what the wallet's version counts: tokens, tiers or moments
+     * @param keptTiers     the V2 part as the wallet left it on its last migration out of V2; none on V2 or before
+     * @param holds         open holds by hold id
+     * @param refunded      purchase keys refunded (a purchase that arrives after its refund brings nothing)
+     * @param movements     how many movements were recorded (the last movement's position)
+     * @param purchaseCount how many lots and packs were added (orders packs that expire together)
+     * @param recorded      every movement id carried out, with what it did
      */
     @AggregateRoot
-    record Open(@Identity String memberId, MonetizationVersion version, String zone, String pendingZone,
-                long grantedTokens, List<TokenLot> lots, Map<String, Subscription> subscriptions,
-                List<AllowanceDay> days, List<MomentPack> packs, Map<String, ChatWindow> chatWindows,
-                Map<String, Hold> holds, Set<String> refunded, long movements, long dayCount, long purchaseCount,
-                RecordedIds recorded) implements Wallet {
+    record Open(@Identity String memberId, String zone, String pendingZone, VersionPart part,
+                VersionPart.Tiers keptTiers, Map<String, Hold> holds, Set<String> refunded, long movements,
+                long purchaseCount, IdempotencyIndex<CarriedOut> recorded) implements Wallet {
 
         public Open {
-            lots = List.copyOf(lots);
-            subscriptions = Map.copyOf(subscriptions);
-            days = List.copyOf(days);
-            packs = List.copyOf(packs);
-            chatWindows = Map.copyOf(chatWindows);
             holds = Map.copyOf(holds);
             refunded = Set.copyOf(refunded);
+        }
+
+        /** A wallet just opened on {@code version} in {@code zone}: nothing counted, nothing recorded. */
+        static Open opened(String memberId, MonetizationVersion version, String zone) {
+            return new Open(memberId, zone, null, VersionPart.empty(version), VersionPart.Tiers.NONE, Map.of(),
+                    Set.of(), 0, 0, IdempotencyIndex.none());
+        }
+
+        public MonetizationVersion version() {
+            return part.version();
         }
 
         /** The zone the next allowance day will use. */
@@ -59,13 +58,36 @@ public sealed interface Wallet {
             return pendingZone != null ? pendingZone : zone;
         }
 
+        /** The V1 part; none counted on another version. */
+        public VersionPart.Tokens tokens() {
+            return part instanceof VersionPart.Tokens tokens ? tokens : VersionPart.Tokens.NONE;
+        }
+
+        /** The V2 part; none counted on another version. */
+        public VersionPart.Tiers tiers() {
+            return part instanceof VersionPart.Tiers tiers ? tiers : VersionPart.Tiers.NONE;
+        }
+
+        /** The V3 part; none counted on another version. */
+        public VersionPart.Moments moments() {
+            return part instanceof VersionPart.Moments moments ? moments : VersionPart.Moments.NONE;
+        }
+
+        public long grantedTokens() {
+            return tokens().granted();
+        }
+
+        public List<TokenLot> lots() {
+            return tokens().lots();
+        }
+
         public long paidTokens() {
-            return lots.stream().mapToLong(TokenLot::remaining).sum();
+            return tokens().paid();
         }
 
         /** V1 balance: granted plus paid tokens, held ones included. */
         public long tokenBalance() {
-            return grantedTokens + paidTokens();
+            return tokens().balance();
         }
 
         public long heldTokens() {
@@ -79,7 +101,11 @@ public sealed interface Wallet {
 
         /** V3 balance: unused moments of every pack, expired-but-not-yet-swept and held ones included. */
         public long momentBalance() {
-            return packs.stream().mapToLong(MomentPack::remaining).sum();
+            return moments().balance();
+        }
+
+        public List<MomentPack> packs() {
+            return moments().packs();
         }
 
         public long heldMoments() {
@@ -88,49 +114,49 @@ public sealed interface Wallet {
 
         /** Moments that can be used at {@code at}: unexpired and not held. */
         public long usableMoments(Instant at) {
-            return packs.stream().filter(pack -> pack.usableAt(at)).mapToLong(MomentPack::free).sum();
+            return moments().usableAt(at);
         }
 
         public long heldOf(MeterUnit unit) {
             return holds.values().stream().filter(hold -> hold.unit() == unit).mapToLong(Hold::held).sum();
         }
 
+        public Map<String, Subscription> subscriptions() {
+            return tiers().subscriptions();
+        }
+
+        public List<AllowanceDay> days() {
+            return tiers().days();
+        }
+
         public Optional<AllowanceDay> currentDay() {
-            return days.isEmpty() ? Optional.empty() : Optional.of(days.getLast());
+            return tiers().currentDay();
         }
 
         public Optional<AllowanceDay> day(long number) {
-            return days.stream().filter(day -> day.number() == number).findFirst();
-        }
-
-        /** The best tier granted at {@code at} by any subscription, if any grants one. */
-        public Optional<TierGrant> tierAt(Instant at) {
-            return subscriptions.values().stream().filter(subscription -> subscription.entitledAt(at))
-                    .map(subscription -> subscription.tierAt(at))
-                    .max(Comparator.comparingInt(TierGrant::rank));
+            return tiers().day(number);
         }
 
         public long dailyCallSecondsAt(Instant at) {
-            return tierAt(at).map(TierGrant::dailyCallSeconds).orElse(0L);
+            return tiers().dailyCallSecondsAt(at);
         }
 
         public long dailyMessagesAt(Instant at) {
-            return tierAt(at).map(TierGrant::dailyMessages).orElse(0L);
+            return tiers().dailyMessagesAt(at);
         }
 
         /** Call seconds of {@code day} no call used or holds, at {@code at}'s allowance (never below 0). */
         public long callSecondsLeft(AllowanceDay day, Instant at) {
-            return Math.max(0, dailyCallSecondsAt(at) - day.callSecondsUsed() - day.callSecondsHeld());
+            return tiers().callSecondsLeft(day, at);
         }
 
         public long messagesLeft(AllowanceDay day, Instant at) {
-            return Math.max(0, dailyMessagesAt(at) - day.messagesUsed());
+            return tiers().messagesLeft(day, at);
         }
 
         /** The allowance day that applies at {@code at}: the current one, or the one a reset would start. */
         public AllowanceDay dayAt(Instant at) {
-            return currentDay().filter(day -> at.isBefore(day.endsAt()))
-                    .orElseGet(() -> AllowanceDay.containing(dayCount + 1, effectiveZone(), at));
+            return tiers().dayAt(at, effectiveZone());
         }
     }
 }

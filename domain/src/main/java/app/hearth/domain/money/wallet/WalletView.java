@@ -40,7 +40,7 @@ public record WalletView(String memberId, MonetizationVersion version, String ti
             case V2_TIERS -> tier = tier(wallet, at);
             case V3_MOMENTS -> packs = wallet.packs().stream()
                     .filter(pack -> pack.usableAt(at) && pack.remaining() > 0)
-                    .sorted(Comparator.comparing(MomentPack::expiresAt).thenComparingLong(MomentPack::order))
+                    .sorted(MomentRules.EXPIRING_FIRST)
                     .map(pack -> new Pack(pack.key(), pack.productId(), pack.remaining(), pack.held(),
                             pack.momentSeconds(), pack.expiresAt()))
                     .toList();

@@ -244,7 +244,7 @@ class WalletSimulationTest {
                     messagesByDay.merge(charged.dayNumber(), -charged.charged(), Long::sum);
                 }
                 // without the idempotency index: re-extending an older index would copy it (a branch)
-                w = (Open) WalletDecider.Evolution.evolve(w == null ? WalletDecider.initialState() : w, event, false);
+                w = (Open) WalletEvolution.evolve(w == null ? WalletDecider.initialState() : w, event, false);
             }
             // what a hold, an extension or a message just took fits the allowance of its day at that time
             Open after = wallet.wallet();

@@ -15,10 +15,9 @@ import app.hearth.domain.money.wallet.WalletCommand.PlaceHold;
 import app.hearth.domain.money.wallet.WalletCommand.ReleaseHold;
 import app.hearth.domain.money.wallet.WalletCommand;
 import app.hearth.domain.money.wallet.WalletDecider;
+import app.hearth.domain.money.wallet.WalletDecision;
 import app.hearth.domain.money.wallet.WalletEvent;
 import app.hearth.domain.money.wallet.WalletReceipt;
-import app.hearth.domain.shared.RuleViolation;
-import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -58,20 +57,13 @@ public class WalletAggregate {
     }
 
     /**
-     * A payment the wallet refuses by a parking rule ({@link WalletDecider#PARKING_CODES}) is an answer, not a
-     * failure: nothing is applied and the receipt says why, so the unit of work (and the payment pipeline's
-     * transaction it joins) is not rolled back and the caller parks the fact.
+     * A payment the wallet parks ({@link WalletDecider#decision}) is an answer, not a failure: nothing is applied
+     * and the receipt says why, so the unit of work (and the payment pipeline's transaction it joins) is not rolled
+     * back and the caller parks the fact.
      */
     @CommandHandler
     public WalletReceipt handle(ApplyPayment command) {
-        try {
-            return decideAndApply(command);
-        } catch (RuleViolation refused) {
-            if (!WalletDecider.PARKING_CODES.contains(refused.code())) {
-                throw refused;
-            }
-            return WalletReceipt.parked(command.movementId(), refused.code() + ": " + refused.getMessage());
-        }
+        return decideAndApply(command);
     }
 
     @CommandHandler
@@ -111,12 +103,12 @@ public class WalletAggregate {
     }
 
     private WalletReceipt decideAndApply(WalletCommand command) {
-        List<WalletEvent> events = WalletDecider.decide(command, state);
-        events.forEach(event -> apply(event));
+        WalletDecision decision = WalletDecider.decision(command, state);
+        decision.events().forEach(event -> apply(event));
         if (command instanceof OpenWallet) {
             return null;
         }
-        return WalletDecider.receipt(command, state, events.isEmpty());
+        return WalletDecider.receipt(command, state, decision);
     }
 
     /** The aggregate identifier of {@code memberId}'s wallet. */
