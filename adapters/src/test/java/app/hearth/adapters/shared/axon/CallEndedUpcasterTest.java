@@ -70,7 +70,7 @@ class CallEndedUpcasterTest {
     @Test
     void theGoldenSampleOfRevision1ReadsAsTodaysCallEnd() {
         Object read = StoredEventSamplesTest.readThroughUpcasters("call.CallEnded", "1",
-                StoredEventSamplesTest.sample("/events/call.CallEnded.1.json"));
+                StoredEventSamplesTest.sample("call.CallEnded.1.json"));
 
         assertThat(read).isEqualTo(StoredEventExamples.of(CallEnded.class).orElseThrow());
     }

@@ -6,7 +6,6 @@ import app.hearth.adapters.axon.HearthAxonConfiguration;
 import app.hearth.adapters.axon.StoredEventTypes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class StoredEventSamplesTest {
 
-    static final String SAMPLES = "/events";
-    static final Path SOURCE_SAMPLES = Path.of("src/test/resources/events");
+    /** Read where they are written, not from the build's copy, which keeps a sample deleted since. */
+    static final Path SAMPLES = Path.of("src/test/resources/events");
 
     /** The application's own beans: the same stored names, revisions and Jackson settings as the event store. */
     static final HearthAxonConfiguration AXON = new HearthAxonConfiguration();
@@ -70,8 +69,8 @@ class StoredEventSamplesTest {
             if (StoredEventExamples.of(eventClass).isEmpty()) {
                 missing.add("no example of " + eventClass.getName() + " in StoredEventExamples");
             }
-            if (StoredEventSamplesTest.class.getResource(samplePath(eventClass)) == null) {
-                missing.add("no golden sample " + samplePath(eventClass) + " (record it: -Dhearth.events.record=true)");
+            if (!Files.exists(SAMPLES.resolve(sampleFile(eventClass)))) {
+                missing.add("no golden sample " + sampleFile(eventClass) + " (record it: -Dhearth.events.record=true)");
             }
         });
         assertThat(missing).as("stored events not pinned").isEmpty();
@@ -79,7 +78,7 @@ class StoredEventSamplesTest {
     }
 
     @Test
-    void everySampleIsOfAStoredEventAtOrBelowItsRevision() throws Exception {
+    void everySampleIsOfAStoredEventAtOrBelowItsRevision() throws IOException {
         for (Sample sample : samples()) {
             Class<?> eventClass = TYPES.classNamed(sample.name()).orElse(null);
             assertThat(eventClass).as("%s names no stored event", sample.file()).isNotNull();
@@ -95,14 +94,14 @@ class StoredEventSamplesTest {
         SerializedObject<byte[]> written = SERIALIZER.serialize(example, byte[].class);
 
         assertThat(written.getType()).isEqualTo(new SimpleSerializedType(nameOf(eventClass), revisionOf(eventClass)));
-        assertThat(JSON.readTree(written.getData())).as("%s as written", samplePath(eventClass))
-                .isEqualTo(JSON.readTree(sample(samplePath(eventClass))));
+        assertThat(JSON.readTree(written.getData())).as("%s as written", sampleFile(eventClass))
+                .isEqualTo(JSON.readTree(sample(sampleFile(eventClass))));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("storedEventClasses")
     void theSampleReadsBackEqualToTheExample(Class<?> eventClass) {
-        Object read = SERIALIZER.deserialize(new SimpleSerializedObject<>(sample(samplePath(eventClass)),
+        Object read = SERIALIZER.deserialize(new SimpleSerializedObject<>(sample(sampleFile(eventClass)),
                 byte[].class, nameOf(eventClass), revisionOf(eventClass)));
 
         assertThat(read).isEqualTo(StoredEventExamples.of(eventClass).orElseThrow());
@@ -112,17 +111,17 @@ class StoredEventSamplesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("storedEventClasses")
     void theSamplePinsEveryField(Class<?> eventClass) {
-        assertThat(unpinned(JSON.readTree(sample(samplePath(eventClass))), "$"))
-                .as("%s: set these in StoredEventExamples", samplePath(eventClass)).isEmpty();
+        assertThat(unpinned(JSON.readTree(sample(sampleFile(eventClass))), "$"))
+                .as("%s: set these in StoredEventExamples", sampleFile(eventClass)).isEmpty();
     }
 
     @Test
-    void everyOlderRevisionReadsAsTodaysExampleThroughTheUpcasters() throws Exception {
+    void everyOlderRevisionReadsAsTodaysExampleThroughTheUpcasters() throws IOException {
         var older = samples().stream().filter(sample -> !sample.revision().toString()
                 .equals(TYPES.revisionOf(TYPES.classNamed(sample.name()).orElseThrow()).orElseThrow())).toList();
         assertThat(older).as("at least the example upcast: call.CallEnded revision 1").isNotEmpty();
         for (Sample sample : older) {
-            Object read = readThroughUpcasters(sample.name(), sample.revision().toString(), sample(sample.path()));
+            Object read = readThroughUpcasters(sample.name(), sample.revision().toString(), sample(sample.file()));
             assertThat(read).as(sample.file())
                     .isEqualTo(StoredEventExamples.of(TYPES.classNamed(sample.name()).orElseThrow()).orElseThrow());
         }
@@ -176,14 +175,11 @@ class StoredEventSamplesTest {
     }
 
     record Sample(String file, String name, Integer revision) {
-        String path() {
-            return SAMPLES + "/" + file;
-        }
     }
 
     /** Every sample file, {@code <stored name>.<revision>.json}. */
-    static List<Sample> samples() throws URISyntaxException, IOException {
-        try (Stream<Path> files = Files.list(Path.of(StoredEventSamplesTest.class.getResource(SAMPLES).toURI()))) {
+    static List<Sample> samples() throws IOException {
+        try (Stream<Path> files = Files.list(SAMPLES)) {
             return files.map(file -> file.getFileName().toString()).filter(file -> file.endsWith(".json")).sorted()
                     .map(file -> {
                 String base = file.substring(0, file.length() - ".json".length());
@@ -194,9 +190,9 @@ class StoredEventSamplesTest {
     }
 
     private static void recordMissingSamples() throws IOException {
-        Files.createDirectories(SOURCE_SAMPLES);
+        Files.createDirectories(SAMPLES);
         for (Class<?> eventClass : TYPES.eventClasses()) {
-            Path file = SOURCE_SAMPLES.resolve(nameOf(eventClass) + "." + revisionOf(eventClass) + ".json");
+            Path file = SAMPLES.resolve(sampleFile(eventClass));
             var example = StoredEventExamples.of(eventClass);
             if (example.isPresent() && !Files.exists(file)) {
                 byte[] written = SERIALIZER.serialize(example.get(), byte[].class).getData();
@@ -205,14 +201,15 @@ class StoredEventSamplesTest {
         }
     }
 
-    static String samplePath(Class<?> eventClass) {
-        return SAMPLES + "/" + nameOf(eventClass) + "." + revisionOf(eventClass) + ".json";
+    static String sampleFile(Class<?> eventClass) {
+        return nameOf(eventClass) + "." + revisionOf(eventClass) + ".json";
     }
 
-    static byte[] sample(String path) {
-        try (var in = StoredEventSamplesTest.class.getResourceAsStream(path)) {
-            assertThat(in).as("golden sample %s", path).isNotNull();
-            return in.readAllBytes();
+    static byte[] sample(String file) {
+        Path sample = SAMPLES.resolve(file);
+        assertThat(sample).as("golden sample").exists();
+        try {
+            return Files.readAllBytes(sample);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
