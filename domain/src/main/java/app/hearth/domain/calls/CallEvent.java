@@ -2,6 +2,7 @@ package app.hearth.domain.calls;
 
 import app.hearth.domain.money.wallet.CallKind;
 import app.hearth.domain.money.wallet.CallVerdict;
+import app.hearth.domain.shared.EventRevision;
 import java.time.Instant;
 import org.jmolecules.event.annotation.DomainEvent;
 
@@ -92,9 +93,10 @@ public sealed interface CallEvent {
      * @param chargeable       connected for at least 60 s (a shorter call is not charged)
      * @param startedMinutes   {@code ceil(billableSeconds / 60)}, 0 when not chargeable; null in events stored before
      *                         the verdict carried it (read through {@link #verdict()}, which derives it by the same
-     *                         rule)
+     *                         rule); revision 2 always carries it, and revision 1 is upcast to it when read (ADR 0039)
      */
     @DomainEvent(namespace = "call", name = "CallEnded")
+    @EventRevision(2)
     record CallEnded(String callId, String memberId, String companionId, CallKind kind, EndReason reason,
                      String endedBy, Instant connectedAt, Instant endedAt, Instant billableUntil,
                      long connectedSeconds, long billableSeconds, boolean chargeable, Long startedMinutes,

@@ -9,7 +9,8 @@ import org.axonframework.serialization.SimpleSerializedType;
 
 /**
  * The event serializer: JSON through the delegate, but stored under the stable names of {@link StoredEventTypes}
- * instead of class names. Types it does not know (metadata, Axon's own) pass through unchanged.
+ * instead of class names, at each event's own revision. Types it does not know (metadata, Axon's own) pass through
+ * unchanged.
  */
 public final class StableEventTypeSerializer implements Serializer {
 
@@ -29,7 +30,7 @@ public final class StableEventTypeSerializer implements Serializer {
         }
         return types.nameOf(object.getClass())
                 .<SerializedObject<T>>map(name -> new SimpleSerializedObject<>(serialized.getData(),
-                        serialized.getContentType(), new SimpleSerializedType(name, StoredEventTypes.FIRST_REVISION)))
+                        serialized.getContentType(), storedType(object.getClass(), name)))
                 .orElse(serialized);
     }
 
@@ -61,8 +62,12 @@ public final class StableEventTypeSerializer implements Serializer {
             return delegate.typeForClass(null);
         }
         return types.nameOf(type)
-                .<SerializedType>map(name -> new SimpleSerializedType(name, StoredEventTypes.FIRST_REVISION))
+                .<SerializedType>map(name -> storedType(type, name))
                 .orElseGet(() -> delegate.typeForClass(type));
+    }
+
+    private SerializedType storedType(Class<?> eventClass, String name) {
+        return new SimpleSerializedType(name, types.revisionOf(eventClass).orElseThrow());
     }
 
     @Override

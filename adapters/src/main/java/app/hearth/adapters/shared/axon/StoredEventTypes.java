@@ -1,9 +1,11 @@
 package app.hearth.adapters.shared.axon;
 
+import app.hearth.domain.shared.EventRevision;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jmolecules.event.annotation.DomainEvent;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -12,15 +14,17 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 /**
  * The stable name under which each domain event is stored: {@code namespace.name} from its jMolecules
  * {@link DomainEvent} annotation, never its Java class name. Moving or renaming an event class therefore leaves
- * the stored history readable. Two classes claiming one name stop the application at start-up.
+ * the stored history readable. Two classes claiming one name stop the application at start-up. Each is stored at
+ * the revision its {@link EventRevision} names, {@value #FIRST_REVISION} without one (ADR 0039).
  */
 public final class StoredEventTypes {
 
-    /** The revision every event carries until one of them gets an upcaster. */
+    /** The revision of an event without {@link EventRevision}. */
     public static final String FIRST_REVISION = "1";
 
     private final Map<Class<?>, String> nameByClass = new HashMap<>();
     private final Map<String, Class<?>> classByName = new HashMap<>();
+    private final Map<Class<?>, String> revisionByClass = new HashMap<>();
 
     public StoredEventTypes(Collection<Class<?>> eventClasses) {
         for (Class<?> eventClass : eventClasses) {
@@ -36,6 +40,12 @@ public final class StoredEventTypes {
                         + earlier.getName() + " and " + eventClass.getName());
             }
             nameByClass.put(eventClass, name);
+            EventRevision revision = eventClass.getAnnotation(EventRevision.class);
+            if (revision != null && revision.value() < 1) {
+                throw new IllegalStateException(eventClass.getName() + " has revision " + revision.value()
+                        + ": revisions count from 1");
+            }
+            revisionByClass.put(eventClass, revision == null ? FIRST_REVISION : Integer.toString(revision.value()));
         }
     }
 
@@ -61,5 +71,15 @@ public final class StoredEventTypes {
 
     public Optional<Class<?>> classNamed(String storedName) {
         return Optional.ofNullable(classByName.get(storedName));
+    }
+
+    /** The revision {@code eventClass} is stored at today, if it is a stored event. */
+    public Optional<String> revisionOf(Class<?> eventClass) {
+        return Optional.ofNullable(revisionByClass.get(eventClass));
+    }
+
+    /** Every stored event class. */
+    public Set<Class<?>> eventClasses() {
+        return Set.copyOf(nameByClass.keySet());
     }
 }

@@ -15,13 +15,8 @@ import app.hearth.domain.earnings.EarningsDecider;
 import app.hearth.domain.earnings.EarningsEvent.EarningsAccountOpened;
 import app.hearth.domain.earnings.EarningsEvent;
 import app.hearth.domain.shared.RuleViolation;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Method;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
-import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,19 +106,5 @@ class EarningsAccountAggregateTest {
         List<EarningsEvent> all = decided(penalty, reversal, correction);
         fixture.given(all.subList(0, 2).toArray()).when(reversal).expectEvents(all.get(2));
         fixture.given(all.subList(0, 3).toArray()).when(correction).expectEvents(all.get(3));
-    }
-
-    @Test
-    void everyEarningsCommandHasItsOwnHandler() {
-        var handled = Stream.concat(
-                        Arrays.stream(EarningsAccountAggregate.class.getDeclaredMethods())
-                                .filter(method -> method.isAnnotationPresent(CommandHandler.class))
-                                .map(Method::getParameterTypes),
-                        Arrays.stream(EarningsAccountAggregate.class.getDeclaredConstructors())
-                                .filter(constructor -> constructor.isAnnotationPresent(CommandHandler.class))
-                                .map(Constructor::getParameterTypes))
-                .map(parameters -> parameters[0])
-                .toList();
-        assertThat(handled).containsExactlyInAnyOrder(EarningsCommand.class.getPermittedSubclasses());
     }
 }

@@ -25,17 +25,12 @@ import app.hearth.domain.money.wallet.WalletEvent.WalletOpened;
 import app.hearth.domain.money.wallet.WalletEvent;
 import app.hearth.domain.money.wallet.WalletReceipt;
 import app.hearth.domain.shared.RuleViolation;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
-import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -112,20 +107,6 @@ class WalletAggregateTest {
         fixture.givenNoPriorActivity()
                 .when(new CaptureHold(MEMBER, "call-1", CallVerdict.judge(60, 60), T0))
                 .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class);
-    }
-
-    @Test
-    void everyWalletCommandHasItsOwnHandler() {
-        var handled = Stream.concat(
-                        Arrays.stream(WalletAggregate.class.getDeclaredMethods())
-                                .filter(method -> method.isAnnotationPresent(CommandHandler.class))
-                                .map(Method::getParameterTypes),
-                        Arrays.stream(WalletAggregate.class.getDeclaredConstructors())
-                                .filter(constructor -> constructor.isAnnotationPresent(CommandHandler.class))
-                                .map(Constructor::getParameterTypes))
-                .map(parameters -> parameters[0])
-                .toList();
-        assertThat(handled).containsExactlyInAnyOrder(WalletCommand.class.getPermittedSubclasses());
     }
 
     @Test
