@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.hearth.application.money.payments.PaymentWebhooks;
 import app.hearth.money.payments.PaymentsItSupport.FakeStripeApi;
+import app.hearth.support.DatabaseOutage;
 import app.hearth.support.IntegrationTest;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -57,15 +58,12 @@ class PaymentOutageIT extends IntegrationTest {
             events.add(PaymentsItSupport.stripePurchase("evt_out" + tag + "x" + i, "pi_out" + tag + "x" + i, member));
         }
 
-        jdbc.execute("alter table payment_inbox rename to payment_inbox_during_outage");
-        try {
+        try (var outage = DatabaseOutage.of(jdbc, "payment_inbox")) {
             for (String event : events) {
                 var refused = stripe(anonymous(), secret, event);
                 assertThat(refused.status()).isEqualTo(503);
                 assertThat(refused.header("Retry-After")).isNotBlank();
             }
-        } finally {
-            jdbc.execute("alter table payment_inbox_during_outage rename to payment_inbox");
         }
         assertThat(jdbc.queryForObject("select count(*) from payment_fact where transaction_id like ?",
                 Integer.class, "pi_out" + tag + "%")).isZero();
