@@ -9,23 +9,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class DatabaseOutage implements AutoCloseable {
 
-    private final JdbcTemplate jdbc;
-    private final String table;
+    private final Runnable end;
 
-    private DatabaseOutage(JdbcTemplate jdbc, String table) {
-        this.jdbc = jdbc;
-        this.table = table;
+    private DatabaseOutage(Runnable end) {
+        this.end = end;
     }
 
     /** Starts the outage: {@code table} is gone. */
     public static DatabaseOutage of(JdbcTemplate jdbc, String table) {
-        jdbc.execute("alter table " + table + " rename to " + table + "_during_outage");
-        return new DatabaseOutage(jdbc, table);
+        String away = table + "_during_outage";
+        jdbc.execute("alter table " + table + " rename to " + away);
+        return new DatabaseOutage(() -> jdbc.execute("alter table " + away + " rename to " + table));
     }
 
     /** Ends it: the table is back as it was. */
     @Override
     public void close() {
-        jdbc.execute("alter table " + table + "_during_outage rename to " + table);
+        end.run();
     }
 }

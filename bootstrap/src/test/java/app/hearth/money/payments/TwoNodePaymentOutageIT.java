@@ -1,6 +1,7 @@
 package app.hearth.money.payments;
 
 import static app.hearth.money.payments.PaymentsItSupport.stripe;
+import static app.hearth.money.payments.PaymentsItSupport.stripePurchases;
 import static app.hearth.money.payments.PaymentsItSupport.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,8 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,17 +57,8 @@ class TwoNodePaymentOutageIT extends IntegrationTest {
     @Autowired
     WalletHistory history;
 
-    private FakeStripeApi stripeApi;
-
-    @BeforeEach
-    void fakeStripe() {
-        stripeApi = new FakeStripeApi();
-    }
-
-    @AfterEach
-    void stopFake() {
-        stripeApi.close();
-    }
+    @RegisterExtension
+    final FakeStripeApi stripeApi = new FakeStripeApi();
 
     /** Node A for even numbers, node B for odd ones. */
     private Api node(int number) {
@@ -89,10 +79,7 @@ class TwoNodePaymentOutageIT extends IntegrationTest {
         assertThat(as("member", member).put("/api/v1/me/profile", Map.of("displayName", "Payer", "birthYear", 1950,
                 "languages", List.of("en"), "timeZone", "Europe/London")).status()).isEqualTo(201);
         String tag = unique();
-        var events = new ArrayList<String>();
-        for (int i = 0; i < PURCHASES; i++) {
-            events.add(PaymentsItSupport.stripePurchase("evt_o2" + tag + "x" + i, "pi_o2" + tag + "x" + i, member));
-        }
+        var events = stripePurchases(PURCHASES, "evt_o2" + tag + "x", "pi_o2" + tag + "x", member);
 
         // the outage: the inbox is gone for both nodes; every delivery is refused as temporary
         try (var outage = DatabaseOutage.of(jdbc, "payment_inbox")) {
