@@ -7,6 +7,7 @@ import app.hearth.application.earnings.EarningsLedger;
 import app.hearth.domain.access.Actor;
 import app.hearth.domain.access.Role;
 import app.hearth.domain.earnings.ActivityKind;
+import app.hearth.support.HearthNode;
 import app.hearth.support.Projections;
 import app.hearth.support.TestDatabase;
 import java.io.IOException;
@@ -47,16 +48,15 @@ class AuditCommandProcessIT {
     void theAuditPrintsOnlyItsReportAndExitsZeroCleanOneOnMismatchesTwoWhenItCannotRun() throws Exception {
         String database = TestDatabase.another("audit_process");
         String companion = "process-audit-" + System.nanoTime();
-        try (var node = HearthApplication.commandLine().run("--spring.datasource.url=" + database,
-                "--spring.main.banner-mode=off", "--logging.level.root=warn")) {
-            EarningsLedger ledger = node.getBean(EarningsLedger.class);
+        try (var node = HearthNode.on(database).start()) {
+            EarningsLedger ledger = node.bean(EarningsLedger.class);
             ledger.open(new Actor("auditor-admin", Role.ADMIN), companion);
             for (int call = 1; call <= 3; call++) {
                 ledger.credit(new EarningsLedger.ActivityCredit(companion, "call:" + call,
                         ActivityKind.AUDIO_CALL_MINUTE, 10L * call, Instant.parse("2026-11-24T12:00:00Z"),
                         ZoneOffset.UTC, null, "calls"));
             }
-            JdbcTemplate jdbc = node.getBean(JdbcTemplate.class);
+            JdbcTemplate jdbc = node.bean(JdbcTemplate.class);
             Projections.awaitCaughtUp(jdbc, EarningsProjection.PROCESSING_GROUP);
         }
 

@@ -5,15 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import app.hearth.application.calls.Calls;
 import app.hearth.application.calls.CallStates;
-import app.hearth.bootstrap.HearthApplication;
 import app.hearth.domain.access.Actor;
 import app.hearth.domain.access.Role;
 import app.hearth.domain.calls.CallSession;
 import app.hearth.domain.calls.EndReason;
 import app.hearth.domain.money.wallet.CallKind;
 import app.hearth.domain.shared.RuleViolation;
+import app.hearth.support.HearthNode;
 import app.hearth.support.TestClock;
-import app.hearth.support.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,8 +20,6 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Reliability test #7, the call watchdog under churn: 200 connected calls on two nodes; clients stop heartbeating at
@@ -74,11 +71,8 @@ class CallWatchdogChurnIT extends CallsIntegrationTest {
         }
     }
 
-    ConfigurableApplicationContext nodeB() {
-        SpringApplication application = HearthApplication.commandLine();
-        application.addInitializers(new TestClock.Initializer());
-        return application.run("--spring.datasource.url=" + TestDatabase.URL, "--spring.main.banner-mode=off",
-                "--logging.level.root=warn");
+    HearthNode nodeB() {
+        return HearthNode.onTestDatabase().with(new TestClock.Initializer()).start();
     }
 
     @Test
@@ -95,9 +89,9 @@ class CallWatchdogChurnIT extends CallsIntegrationTest {
             sims.add(new Sim(id("churn-call-" + i), new Actor(memberId, Role.MEMBER),
                     new Actor(companionId, Role.COMPANION), i % 2 == 1, random));
         }
-        ConfigurableApplicationContext nodeB = nodeB();
+        HearthNode nodeB = nodeB();
         try {
-            Calls callsB = nodeB.getBean(Calls.class);
+            Calls callsB = nodeB.bean(Calls.class);
             for (Sim sim : sims) {
                 Calls node = sim.onNodeB ? callsB : nodeA;
                 node.request(sim.member, sim.callId, sim.companion.userId(), CallKind.AUDIO);
@@ -116,7 +110,7 @@ class CallWatchdogChurnIT extends CallsIntegrationTest {
                 }
                 if (step == 18) {
                     nodeB = nodeB();
-                    callsB = nodeB.getBean(Calls.class);
+                    callsB = nodeB.bean(Calls.class);
                     System.out.println("node B restarted at step 18");
                 }
                 boolean bUp = step < 12 || step >= 18;

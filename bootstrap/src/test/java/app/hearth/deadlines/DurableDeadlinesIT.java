@@ -6,9 +6,8 @@ import static org.awaitility.Awaitility.await;
 import app.hearth.application.deadlines.DeadlineHandler;
 import app.hearth.application.deadlines.Deadlines;
 import app.hearth.application.shared.Transactions;
-import app.hearth.bootstrap.HearthApplication;
+import app.hearth.support.HearthNode;
 import app.hearth.support.TestClock;
-import app.hearth.support.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,8 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -50,12 +47,10 @@ class DurableDeadlinesIT {
         }
     };
 
-    ConfigurableApplicationContext node() {
-        SpringApplication application = HearthApplication.commandLine();
-        application.addInitializers(new TestClock.Initializer(),
-                context -> context.getBeanFactory().registerSingleton("probeDeadlineHandler", probe));
-        return application.run("--spring.datasource.url=" + TestDatabase.URL, "--spring.main.banner-mode=off",
-                "--logging.level.root=warn", "--hearth.deadlines.workers=2");
+    HearthNode node() {
+        return HearthNode.onTestDatabase().with(new TestClock.Initializer(),
+                        context -> context.getBeanFactory().registerSingleton("probeDeadlineHandler", probe))
+                .with("--hearth.deadlines.workers=2").start();
     }
 
     @Test
@@ -65,8 +60,8 @@ class DurableDeadlinesIT {
         var nodeA = node();
         var nodeB = node();
         try {
-            var deadlines = nodeA.getBean(Deadlines.class);
-            var transactions = nodeA.getBean(Transactions.class);
+            var deadlines = nodeA.bean(Deadlines.class);
+            var transactions = nodeA.bean(Transactions.class);
             Instant scheduledAt = CLOCK.instant();
             transactions.run(() -> {
                 for (int i = 0; i < DEADLINES; i++) {
@@ -91,7 +86,7 @@ class DurableDeadlinesIT {
             up = CLOCK.instant();
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                     .until(() -> fired.size() == DEADLINES);
-            assertThat(nodeC.getBean(JdbcTemplate.class).queryForObject(
+            assertThat(nodeC.bean(JdbcTemplate.class).queryForObject(
                     "SELECT count(*) FROM deadline WHERE kind = ?", Long.class, KIND)).isZero();
         }
         assertThat(fired.values()).allSatisfy(firings -> assertThat(firings).hasSize(1));

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.hearth.adapters.earnings.jooq.EarningsProjection;
 import app.hearth.application.earnings.EarningsLedger;
 import app.hearth.application.earnings.EntryReceipt;
-import app.hearth.bootstrap.HearthApplication;
 import app.hearth.domain.access.Actor;
 import app.hearth.domain.access.Role;
 import app.hearth.domain.earnings.ActivityKind;
+import app.hearth.support.HearthNode;
 import app.hearth.support.IntegrationTest;
 import app.hearth.support.Projections;
-import app.hearth.support.TestDatabase;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -32,9 +31,8 @@ class TwoNodeEarningsIT extends IntegrationTest {
 
     @Test
     void creditsFromTwoNodesOnOneAccountEachCountOnce() throws Exception {
-        try (var nodeBContext = HearthApplication.commandLine().run("--spring.datasource.url=" + TestDatabase.URL,
-                "--spring.main.banner-mode=off", "--logging.level.root=warn")) {
-            EarningsLedger nodeB = nodeBContext.getBean(EarningsLedger.class);
+        try (var secondNode = HearthNode.onTestDatabase().start()) {
+            EarningsLedger nodeB = secondNode.bean(EarningsLedger.class);
             String companion = "two-nodes-" + UUID.randomUUID();
             nodeA.open(new Actor("admin-1", Role.ADMIN), companion);
 

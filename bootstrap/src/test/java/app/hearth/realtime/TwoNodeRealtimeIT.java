@@ -10,23 +10,19 @@ import app.hearth.application.calls.CallSignal;
 import app.hearth.application.calls.CallSignals;
 import app.hearth.application.calls.LivenessBoard.Seen;
 import app.hearth.application.calls.LivenessBoard;
-import app.hearth.bootstrap.HearthApplication;
 import app.hearth.domain.calls.EndReason;
 import app.hearth.domain.calls.Side;
 import app.hearth.support.Api;
+import app.hearth.support.HearthNode;
 import app.hearth.support.IntegrationTest;
 import app.hearth.support.RealtimeClient;
-import app.hearth.support.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Two application nodes on one database, each with its own web server, sessions and board, and nothing between
@@ -40,8 +36,8 @@ class TwoNodeRealtimeIT extends IntegrationTest {
     private static final Instant T = Instant.parse("2026-11-24T12:00:00.123456789Z");
     private static final Duration PATIENCE = Duration.ofSeconds(5);
 
-    private static ConfigurableApplicationContext nodeB;
-    private static int portB;
+    @RegisterExtension
+    static final HearthNode nodeB = HearthNode.onTestDatabase().withWebServer().unthrottled();
 
     @Autowired
     CallSignals signalsA;
@@ -52,30 +48,14 @@ class TwoNodeRealtimeIT extends IntegrationTest {
     @Autowired
     PgNotifications notificationsA;
 
-    @BeforeAll
-    static void startNodeB() {
-        nodeB = new SpringApplicationBuilder(HearthApplication.class).run("--server.port=0",
-                "--spring.datasource.url=" + TestDatabase.URL, "--spring.main.banner-mode=off",
-                "--logging.level.root=warn", "--hearth.rate-limits.auth.capacity=1000000",
-                "--hearth.rate-limits.write.capacity=1000000", "--hearth.rate-limits.read.capacity=1000000");
-        portB = nodeB.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-    }
-
-    @AfterAll
-    static void stopNodeB() {
-        if (nodeB != null) {
-            nodeB.close();
-        }
-    }
-
     @Test
     void aSignalSentOnNodeAReachesTheUsersConnectionOnNodeBAndTheOneOnAOnce() {
         await().atMost(PATIENCE).until(() -> notificationsA.listening()
-                && nodeB.getBean(PgNotifications.class).listening());
-        RealtimeSessions sessionsB = nodeB.getBean(RealtimeSessions.class);
+                && nodeB.bean(PgNotifications.class).listening());
+        RealtimeSessions sessionsB = nodeB.bean(RealtimeSessions.class);
         String member = "rt2-member-" + UUID.randomUUID();
         // each node has its own local issuer key: a token of B's for B, of A's for A
-        try (var onB = RealtimeClient.withHeader(portB, token(portB, member));
+        try (var onB = RealtimeClient.withHeader(nodeB.port(), token(nodeB.port(), member));
              var onA = RealtimeClient.withQueryToken(port, token(port, member))) {
             await().atMost(PATIENCE).until(() -> sessionsB.connections(member) == 1
                     && sessionsA.connections(member) == 1);
@@ -91,7 +71,7 @@ class TwoNodeRealtimeIT extends IntegrationTest {
                 assertThat(message.get("billableSeconds").asLong()).isEqualTo(75);
             }
             // and back: a signal sent on B reaches A's connection
-            nodeB.getBean(CallSignals.class).send(member, new CallSignal.Declined("call-y", T));
+            nodeB.bean(CallSignals.class).send(member, new CallSignal.Declined("call-y", T));
             assertThat(onA.next(PATIENCE).get("callId").asString()).isEqualTo("call-y");
             assertThat(onB.next(PATIENCE).get("callId").asString()).isEqualTo("call-y");
             // nothing twice: neither node delivers its own notification again
@@ -103,8 +83,8 @@ class TwoNodeRealtimeIT extends IntegrationTest {
     @Test
     void aBeatOnOneNodeIsInTheOtherNodesBoardWithinThreeSeconds() {
         await().atMost(PATIENCE).until(() -> notificationsA.listening()
-                && nodeB.getBean(PgNotifications.class).listening());
-        LivenessBoard boardB = nodeB.getBean(LivenessBoard.class);
+                && nodeB.bean(PgNotifications.class).listening());
+        LivenessBoard boardB = nodeB.bean(LivenessBoard.class);
         String call = "rt2-call-" + UUID.randomUUID();
 
         boardA.beat(call, Side.MEMBER, T);
@@ -128,7 +108,7 @@ class TwoNodeRealtimeIT extends IntegrationTest {
 
     @Test
     void aNodeWhoseListenConnectionDiesListensAgainAndStillGetsSignals() {
-        PgNotifications notificationsB = nodeB.getBean(PgNotifications.class);
+        PgNotifications notificationsB = nodeB.bean(PgNotifications.class);
         await().atMost(PATIENCE).until(notificationsB::listening);
         int before = notificationsB.listenerPid();
         assertThat(jdbc.queryForObject("select application_name from pg_stat_activity where pid = ?", String.class,
@@ -139,8 +119,8 @@ class TwoNodeRealtimeIT extends IntegrationTest {
                 && notificationsB.listenerPid() != before);
 
         String member = "rt2-reconnected-" + UUID.randomUUID();
-        try (var onB = RealtimeClient.withHeader(portB, token(portB, member))) {
-            await().atMost(PATIENCE).until(() -> nodeB.getBean(RealtimeSessions.class).connections(member) == 1);
+        try (var onB = RealtimeClient.withHeader(nodeB.port(), token(nodeB.port(), member))) {
+            await().atMost(PATIENCE).until(() -> nodeB.bean(RealtimeSessions.class).connections(member) == 1);
             signalsA.send(member, new CallSignal.Declined("call-z", T));
             assertThat(onB.next(PATIENCE).get("callId").asString()).isEqualTo("call-z");
         }
@@ -149,10 +129,10 @@ class TwoNodeRealtimeIT extends IntegrationTest {
     @Test
     void aRoleRevokedOnNodeAIsNotUsedOnNodeBFromItsNextRequests() {
         await().atMost(PATIENCE).until(() -> notificationsA.listening()
-                && nodeB.getBean(PgNotifications.class).listening());
-        RecentRoles rolesB = nodeB.getBean(RecentRoles.class);
+                && nodeB.bean(PgNotifications.class).listening());
+        RecentRoles rolesB = nodeB.bean(RecentRoles.class);
         String admin = "rt2-admin-" + UUID.randomUUID();
-        Api adminOnB = Api.at(portB).signedInAs(admin, "admin");
+        Api adminOnB = nodeB.api().signedInAs(admin, "admin");
         String someone = "/api/v1/users/rt2-someone/role";
         assertThat(adminOnB.get(someone).status()).isEqualTo(200);
         assertThat(rolesB.remembers(admin)).isTrue(); // B answers the admin from memory from now on

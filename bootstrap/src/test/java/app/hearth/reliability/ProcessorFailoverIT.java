@@ -8,11 +8,11 @@ import app.hearth.adapters.earnings.jooq.EarningsProjection;
 import app.hearth.adapters.money.wallet.jooq.WalletProjection;
 import app.hearth.application.earnings.EarningsLedger;
 import app.hearth.application.money.wallet.WalletCommandBus;
-import app.hearth.bootstrap.HearthApplication;
 import app.hearth.domain.access.Actor;
 import app.hearth.domain.access.Role;
 import app.hearth.domain.money.catalog.MonetizationVersion;
 import app.hearth.domain.money.wallet.WalletCommand;
+import app.hearth.support.HearthNode;
 import app.hearth.support.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +28,6 @@ import java.util.stream.Collectors;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -59,12 +58,11 @@ class ProcessorFailoverIT {
 
     @Test
     void projectionSegmentsResumeOnTheOtherNodeWithin20SecondsAfterAGracefulStopAndAfterAKill() throws Exception {
-        try (ConfigurableApplicationContext nodeAContext = HearthApplication.commandLine().run(
-                "--spring.datasource.url=" + DATABASE, "--spring.main.banner-mode=off", "--logging.level.root=warn")) {
-            jdbc = nodeAContext.getBean(JdbcTemplate.class);
-            processing = nodeAContext.getBean(EventProcessingConfiguration.class);
-            wallets = nodeAContext.getBean(WalletCommandBus.class);
-            earnings = nodeAContext.getBean(EarningsLedger.class);
+        try (var nodeA = HearthNode.on(DATABASE).start()) {
+            jdbc = nodeA.bean(JdbcTemplate.class);
+            processing = nodeA.bean(EventProcessingConfiguration.class);
+            wallets = nodeA.bean(WalletCommandBus.class);
+            earnings = nodeA.bean(EarningsLedger.class);
             failOverAndBack();
         }
     }
@@ -126,19 +124,8 @@ class ProcessorFailoverIT {
 
     /** Hearth without a web server in a JVM of its own, on this test's database, its log in {@code log}. */
     private static Process startNodeB(Path log) throws IOException {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                HearthApplication.class.getName(),
-                "--spring.profiles.active=local",
-                "--spring.datasource.url=" + DATABASE,
-                "--spring.main.web-application-type=none",
-                "--spring.main.banner-mode=off",
-                "--logging.level.root=warn",
-                "--logging.level.app.hearth.bootstrap=info",
-                "--logging.level.org.axonframework.eventhandling.TrackingEventProcessor=info")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        return HearthNode.on(DATABASE).with("--logging.level.app.hearth.bootstrap=info",
+                "--logging.level.org.axonframework.eventhandling.TrackingEventProcessor=info").startInOwnJvm(log);
     }
 
     private static boolean started(Process node, Path log) throws IOException {

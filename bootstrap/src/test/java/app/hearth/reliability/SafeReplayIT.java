@@ -13,11 +13,11 @@ import app.hearth.adapters.earnings.jooq.EarningsProjection;
 import app.hearth.adapters.money.wallet.jooq.WalletProjection;
 import app.hearth.application.earnings.EarningsLedger;
 import app.hearth.application.money.wallet.WalletCommandBus;
-import app.hearth.bootstrap.HearthApplication;
 import app.hearth.domain.access.Actor;
 import app.hearth.domain.access.Role;
 import app.hearth.domain.money.catalog.MonetizationVersion;
 import app.hearth.domain.money.wallet.WalletCommand;
+import app.hearth.support.HearthNode;
 import app.hearth.support.Projections;
 import app.hearth.support.TestDatabase;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -35,7 +35,6 @@ import java.util.concurrent.Future;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -70,12 +69,11 @@ class SafeReplayIT {
 
     @Test
     void replayingTenThousandEventsMakesNoExternalCallAndLeavesTheProjectionsUnchanged() throws Exception {
-        try (ConfigurableApplicationContext node = HearthApplication.commandLine().run(
-                "--spring.datasource.url=" + DATABASE, "--spring.main.banner-mode=off", "--logging.level.root=warn")) {
-            jdbc = node.getBean(JdbcTemplate.class);
-            earnings = node.getBean(EarningsLedger.class);
-            wallets = node.getBean(WalletCommandBus.class);
-            processing = node.getBean(EventProcessingConfiguration.class);
+        try (var node = HearthNode.on(DATABASE).start()) {
+            jdbc = node.bean(JdbcTemplate.class);
+            earnings = node.bean(EarningsLedger.class);
+            wallets = node.bean(WalletCommandBus.class);
+            processing = node.bean(EventProcessingConfiguration.class);
             replayWithAProviderWatching();
         }
     }

@@ -1,2 +1,2 @@
-/** Test support: a fresh PostgreSQL database per test run, an HTTP client with local tokens, waiting helpers. */
+/** Test support: a fresh database per run, nodes a test starts itself, outages, an HTTP client, waiting helpers. */
 package app.hearth.support;

@@ -1,11 +1,13 @@
 package app.hearth.money.payments;
 
 import static app.hearth.money.payments.PaymentsItSupport.stripe;
+import static app.hearth.money.payments.PaymentsItSupport.stripePurchases;
 import static app.hearth.money.payments.PaymentsItSupport.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.hearth.application.money.payments.PaymentWebhooks;
 import app.hearth.money.payments.PaymentsItSupport.FakeStripeApi;
+import app.hearth.support.DatabaseOutage;
 import app.hearth.support.IntegrationTest;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -13,9 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
@@ -34,17 +35,8 @@ class PaymentOutageIT extends IntegrationTest {
     @Autowired
     PaymentWebhooks webhooks;
 
-    private FakeStripeApi stripeApi;
-
-    @BeforeEach
-    void fakeStripe() {
-        stripeApi = new FakeStripeApi();
-    }
-
-    @AfterEach
-    void stopFake() {
-        stripeApi.close();
-    }
+    @RegisterExtension
+    final FakeStripeApi stripeApi = new FakeStripeApi();
 
     @Test
     void fiftyPurchasesDuringAnOutageThenRetriesAndReconciliationAtOnceAreEachAppliedOnce() throws Exception {
@@ -52,20 +44,14 @@ class PaymentOutageIT extends IntegrationTest {
         assertThat(as("member", member).put("/api/v1/me/profile", Map.of("displayName", "Payer", "birthYear", 1950,
                 "languages", List.of("en"), "timeZone", "Europe/London")).status()).isEqualTo(201);
         String tag = unique();
-        var events = new ArrayList<String>();
-        for (int i = 0; i < PURCHASES; i++) {
-            events.add(PaymentsItSupport.stripePurchase("evt_out" + tag + "x" + i, "pi_out" + tag + "x" + i, member));
-        }
+        var events = stripePurchases(PURCHASES, "evt_out" + tag + "x", "pi_out" + tag + "x", member);
 
-        jdbc.execute("alter table payment_inbox rename to payment_inbox_during_outage");
-        try {
+        try (var outage = DatabaseOutage.of(jdbc, "payment_inbox")) {
             for (String event : events) {
                 var refused = stripe(anonymous(), secret, event);
                 assertThat(refused.status()).isEqualTo(503);
                 assertThat(refused.header("Retry-After")).isNotBlank();
             }
-        } finally {
-            jdbc.execute("alter table payment_inbox_during_outage rename to payment_inbox");
         }
         assertThat(jdbc.queryForObject("select count(*) from payment_fact where transaction_id like ?",
                 Integer.class, "pi_out" + tag + "%")).isZero();

@@ -8,6 +8,7 @@ import static app.hearth.money.payments.PaymentsItSupport.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.hearth.domain.money.wallet.WalletDecider;
+import app.hearth.support.DatabaseOutage;
 import app.hearth.support.IntegrationTest;
 import java.util.Map;
 import java.util.UUID;
@@ -147,14 +148,11 @@ class PaymentPipelineIT extends IntegrationTest {
         String id = "evt_out" + unique();
         String body = Fixtures.replace(Fixtures.stripe("invoice.payment_failed"), "evt_1UubNtRrHuoIQciTP8URyADK",
                 id);
-        jdbc.execute("alter table payment_inbox rename to payment_inbox_away");
-        try {
+        try (var outage = DatabaseOutage.of(jdbc, "payment_inbox")) {
             var refused = stripe(anonymous(), secret, body);
             assertThat(refused.status()).isEqualTo(503);
             assertThat(refused.code()).isEqualTo("WEBHOOK_TEMPORARILY_UNAVAILABLE");
             assertThat(refused.header("Retry-After")).isEqualTo("60");
-        } finally {
-            jdbc.execute("alter table payment_inbox_away rename to payment_inbox");
         }
         assertThat(jdbc.queryForObject("select count(*) from payment_fact where provider_event_id = ?",
                 Integer.class, id)).isZero();

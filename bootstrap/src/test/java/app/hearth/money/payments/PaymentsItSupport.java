@@ -15,9 +15,12 @@ import com.stripe.StripeClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** Sending signed fixtures and registering members, for the payment ITs; a fake Stripe API for reconciliation. */
 final class PaymentsItSupport {
@@ -67,15 +70,25 @@ final class PaymentsItSupport {
                 "\"client_reference_id\": null", "\"client_reference_id\": \"" + member + "\"");
     }
 
+    /** {@code count} Stripe purchases: the n-th with event id {@code eventIds + n}, intent {@code intents + n}. */
+    static List<String> stripePurchases(int count, String eventIds, String intents, String member) {
+        var purchases = new ArrayList<String>();
+        for (int n = 0; n < count; n++) {
+            purchases.add(stripePurchase(eventIds + n, intents + n, member));
+        }
+        return purchases;
+    }
+
     static void assertOk(Api.Response response) {
         assertThat(response.status()).as(response.raw().body()).isEqualTo(200);
     }
 
     /**
      * A WireMock standing in for api.stripe.com on a free port, and the reconciliation job pointed at it through a
-     * stripe-java client of its own (no network retries). Start it before a test, close it after.
+     * stripe-java client of its own (no network retries). Started when made, it stops after the test as an extension
+     * ({@code @RegisterExtension final FakeStripeApi stripeApi = new FakeStripeApi();}).
      */
-    static final class FakeStripeApi implements AutoCloseable {
+    static final class FakeStripeApi implements AutoCloseable, AfterEachCallback {
 
         private final WireMockServer server;
 
@@ -111,6 +124,11 @@ final class PaymentsItSupport {
         @Override
         public void close() {
             server.stop();
+        }
+
+        @Override
+        public void afterEach(ExtensionContext context) {
+            close();
         }
     }
 }

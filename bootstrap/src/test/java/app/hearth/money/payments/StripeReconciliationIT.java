@@ -21,9 +21,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
@@ -42,19 +41,9 @@ class StripeReconciliationIT extends IntegrationTest {
     @Autowired
     PaymentWebhooks webhooks;
 
-    private FakeStripeApi fake;
-    private WireMockServer stripeApi;
-
-    @BeforeEach
-    void fakeStripe() {
-        fake = new FakeStripeApi();
-        stripeApi = fake.server();
-    }
-
-    @AfterEach
-    void stopFake() {
-        fake.close();
-    }
+    @RegisterExtension
+    final FakeStripeApi fake = new FakeStripeApi();
+    private final WireMockServer stripeApi = fake.server();
 
     private StripeReconciliation reconciliation() {
         return fake.reconciliation("sk_test_reconciliation", webhooks, Clock.fixed(NOW, ZoneOffset.UTC));

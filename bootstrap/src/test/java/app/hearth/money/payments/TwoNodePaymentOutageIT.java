@@ -1,6 +1,7 @@
 package app.hearth.money.payments;
 
 import static app.hearth.money.payments.PaymentsItSupport.stripe;
+import static app.hearth.money.payments.PaymentsItSupport.stripePurchases;
 import static app.hearth.money.payments.PaymentsItSupport.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,13 +9,13 @@ import app.hearth.adapters.money.payments.webhooks.StripeReconciliation;
 import app.hearth.adapters.money.wallet.jooq.WalletProjection;
 import app.hearth.application.money.payments.PaymentWebhooks;
 import app.hearth.application.money.wallet.WalletHistory;
-import app.hearth.bootstrap.HearthApplication;
 import app.hearth.domain.money.wallet.WalletEvent;
 import app.hearth.money.payments.PaymentsItSupport.FakeStripeApi;
 import app.hearth.support.Api;
+import app.hearth.support.DatabaseOutage;
+import app.hearth.support.HearthNode;
 import app.hearth.support.IntegrationTest;
 import app.hearth.support.Projections;
-import app.hearth.support.TestDatabase;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,15 +26,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Reliability test #3, the outage part, on two nodes sharing one database: 50 Stripe purchases arrive at both nodes
@@ -48,8 +44,9 @@ class TwoNodePaymentOutageIT extends IntegrationTest {
     private static final int PURCHASES = 50;
     private static final int ATTEMPTS = 20;
 
-    private static ConfigurableApplicationContext nodeB;
-    private static int nodeBPort;
+    /** On the same database and, like node A, with the local profile's webhook secret and unthrottled retries. */
+    @RegisterExtension
+    static final HearthNode nodeB = HearthNode.onTestDatabase().withWebServer().unthrottled();
 
     @Value("${hearth.payments.stripe.webhook-secret}")
     String secret;
@@ -60,40 +57,12 @@ class TwoNodePaymentOutageIT extends IntegrationTest {
     @Autowired
     WalletHistory history;
 
-    private FakeStripeApi stripeApi;
-
-    @BeforeAll
-    static void secondNode() {
-        // the same database and, like node A, the local profile's webhook secret; limits too high to throttle retries
-        nodeB = new SpringApplication(HearthApplication.class).run("--server.port=0",
-                "--spring.datasource.url=" + TestDatabase.URL, "--spring.main.banner-mode=off",
-                "--logging.level.root=warn",
-                "--hearth.rate-limits.auth.capacity=1000000",
-                "--hearth.rate-limits.write.capacity=1000000",
-                "--hearth.rate-limits.read.capacity=1000000");
-        nodeBPort = Integer.parseInt(nodeB.getEnvironment().getProperty("local.server.port"));
-    }
-
-    @AfterAll
-    static void stopSecondNode() {
-        if (nodeB != null) {
-            nodeB.close();
-        }
-    }
-
-    @BeforeEach
-    void fakeStripe() {
-        stripeApi = new FakeStripeApi();
-    }
-
-    @AfterEach
-    void stopFake() {
-        stripeApi.close();
-    }
+    @RegisterExtension
+    final FakeStripeApi stripeApi = new FakeStripeApi();
 
     /** Node A for even numbers, node B for odd ones. */
     private Api node(int number) {
-        return number % 2 == 0 ? anonymous() : Api.at(nodeBPort);
+        return number % 2 == 0 ? anonymous() : nodeB.api();
     }
 
     private int count(String sql, Object... arguments) {
@@ -103,28 +72,22 @@ class TwoNodePaymentOutageIT extends IntegrationTest {
     @Test
     void fiftyPurchasesDuringAnOutageThenRetriesOnBothNodesAndReconciliationOnNodeBAreEachAppliedOnce()
             throws Exception {
-        assertThat(nodeB.getEnvironment().getProperty("hearth.payments.stripe.webhook-secret"))
+        assertThat(nodeB.context().getEnvironment().getProperty("hearth.payments.stripe.webhook-secret"))
                 .as("both nodes verify Stripe's signatures with one secret").isEqualTo(secret);
-        assertThat(nodeBPort).isNotEqualTo(port);
+        assertThat(nodeB.port()).isNotEqualTo(port);
         String member = "outage2-" + unique();
         assertThat(as("member", member).put("/api/v1/me/profile", Map.of("displayName", "Payer", "birthYear", 1950,
                 "languages", List.of("en"), "timeZone", "Europe/London")).status()).isEqualTo(201);
         String tag = unique();
-        var events = new ArrayList<String>();
-        for (int i = 0; i < PURCHASES; i++) {
-            events.add(PaymentsItSupport.stripePurchase("evt_o2" + tag + "x" + i, "pi_o2" + tag + "x" + i, member));
-        }
+        var events = stripePurchases(PURCHASES, "evt_o2" + tag + "x", "pi_o2" + tag + "x", member);
 
         // the outage: the inbox is gone for both nodes; every delivery is refused as temporary
-        jdbc.execute("alter table payment_inbox rename to payment_inbox_during_outage");
-        try {
+        try (var outage = DatabaseOutage.of(jdbc, "payment_inbox")) {
             for (int i = 0; i < PURCHASES; i++) {
                 var refused = stripe(node(i), secret, events.get(i));
                 assertThat(refused.status()).as("node %s during the outage", i % 2 == 0 ? "A" : "B").isEqualTo(503);
                 assertThat(refused.header("Retry-After")).isNotBlank();
             }
-        } finally {
-            jdbc.execute("alter table payment_inbox_during_outage rename to payment_inbox");
         }
         assertThat(count("select count(*) from payment_inbox where provider_event_id like ?", "evt_o2" + tag + "%"))
                 .isZero();
@@ -137,7 +100,7 @@ class TwoNodePaymentOutageIT extends IntegrationTest {
         // and the reconciliation job on node B listing the same 50
         stripeApi.lists(events);
         StripeReconciliation reconciliationOnB = stripeApi.reconciliation("sk_test_outage_two_nodes",
-                nodeB.getBean(PaymentWebhooks.class), Clock.systemUTC());
+                nodeB.bean(PaymentWebhooks.class), Clock.systemUTC());
         var firstDeliveries = new AtomicInteger();
         var okByNode = new ConcurrentHashMap<String, Integer>();
         var pass = new AtomicReference<StripeReconciliation.Pass>();
@@ -204,7 +167,7 @@ class TwoNodePaymentOutageIT extends IntegrationTest {
                 .filter(event -> event instanceof WalletEvent.TokensPurchased)
                 .map(event -> ((WalletEvent.TokensPurchased) event).payment().transactionId())
                 .distinct()).as("one purchase per payment intent").hasSize(PURCHASES);
-        for (Api nodeApi : List.of(anonymous(), Api.at(nodeBPort))) {
+        for (Api nodeApi : List.of(anonymous(), nodeB.api())) {
             assertThat(nodeApi.signedInAs(member, "member").get("/api/v1/me/wallet").body().get("tokens").get("paid")
                     .asLong()).isEqualTo(PURCHASES * 100L);
         }

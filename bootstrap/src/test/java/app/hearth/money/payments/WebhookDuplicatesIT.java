@@ -3,14 +3,13 @@ package app.hearth.money.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.hearth.application.money.wallet.Wallets;
-import app.hearth.bootstrap.HearthApplication;
 import app.hearth.domain.access.Actor;
 import app.hearth.domain.access.Role;
 import app.hearth.domain.money.catalog.MonetizationVersion;
 import app.hearth.domain.money.wallet.ConversionRule;
 import app.hearth.support.Api;
+import app.hearth.support.HearthNode;
 import app.hearth.support.IntegrationTest;
-import app.hearth.support.TestDatabase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +19,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Reliability test #2 for the pipeline: copies of one notification, half of them concurrent and spread over two
@@ -35,8 +31,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class WebhookDuplicatesIT extends IntegrationTest {
 
-    private static ConfigurableApplicationContext nodeB;
-    private static int nodeBPort;
+    @RegisterExtension
+    static final HearthNode nodeB = HearthNode.onTestDatabase().withWebServer();
 
     @Autowired
     Wallets wallets;
@@ -47,23 +43,8 @@ class WebhookDuplicatesIT extends IntegrationTest {
     @Value("${hearth.payments.adapty.sandbox-authorization}")
     String sandbox;
 
-    @BeforeAll
-    static void secondNode() {
-        var application = new SpringApplication(HearthApplication.class);
-        nodeB = application.run("--server.port=0", "--spring.datasource.url=" + TestDatabase.URL,
-                "--spring.main.banner-mode=off", "--logging.level.root=warn");
-        nodeBPort = Integer.parseInt(nodeB.getEnvironment().getProperty("local.server.port"));
-    }
-
-    @AfterAll
-    static void stopSecondNode() {
-        if (nodeB != null) {
-            nodeB.close();
-        }
-    }
-
     private Api node(int copy) {
-        return copy % 2 == 0 ? anonymous() : Api.at(nodeBPort);
+        return copy % 2 == 0 ? anonymous() : nodeB.api();
     }
 
     private String register(String memberId) {

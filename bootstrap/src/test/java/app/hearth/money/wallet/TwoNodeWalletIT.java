@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.hearth.adapters.money.wallet.jooq.WalletProjection;
 import app.hearth.application.money.wallet.WalletCommandBus;
 import app.hearth.application.money.wallet.WalletHistory;
-import app.hearth.bootstrap.HearthApplication;
 import app.hearth.domain.money.catalog.MonetizationVersion;
 import app.hearth.domain.money.wallet.Wallet;
 import app.hearth.domain.money.wallet.WalletCommand;
 import app.hearth.domain.money.wallet.WalletDecider;
 import app.hearth.domain.shared.RuleViolation;
+import app.hearth.support.HearthNode;
 import app.hearth.support.IntegrationTest;
 import app.hearth.support.Projections;
-import app.hearth.support.TestDatabase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,9 +41,8 @@ class TwoNodeWalletIT extends IntegrationTest {
 
     @Test
     void aHundredConcurrentSpendsOfOneAgainstFiftyAcrossTwoNodesSucceedExactlyFiftyTimes() throws Exception {
-        try (var nodeBContext = HearthApplication.commandLine().run("--spring.datasource.url=" + TestDatabase.URL,
-                "--spring.main.banner-mode=off", "--logging.level.root=warn")) {
-            WalletCommandBus nodeB = nodeBContext.getBean(WalletCommandBus.class);
+        try (var secondNode = HearthNode.onTestDatabase().start()) {
+            WalletCommandBus nodeB = secondNode.bean(WalletCommandBus.class);
             String member = "two-nodes-" + UUID.randomUUID();
             Instant t = Instant.parse("2026-11-24T12:00:00Z");
             nodeA.open(new WalletCommand.OpenWallet(member, MonetizationVersion.V1_TOKENS, "UTC", t));

@@ -1,2 +1,2 @@
-/** jOOQ plumbing: Spring transactions for the application, batched writes of projections, and the generated tables. */
+/** jOOQ plumbing: Spring transactions, batched writes of projections, the provider-inbox store, generated tables. */
 package app.hearth.adapters.shared.jooq;

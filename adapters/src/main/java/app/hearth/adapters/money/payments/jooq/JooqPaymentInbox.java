@@ -2,6 +2,8 @@ package app.hearth.adapters.money.payments.jooq;
 
 import static app.hearth.adapters.shared.jooq.generated.Tables.PAYMENT_INBOX;
 
+import app.hearth.adapters.shared.jooq.ProviderInbox;
+import app.hearth.adapters.shared.jooq.generated.tables.records.PaymentInboxRecord;
 import app.hearth.application.money.payments.PaymentInbox;
 import app.hearth.application.money.payments.PaymentWebhooks;
 import java.time.Instant;
@@ -9,45 +11,40 @@ import java.time.ZoneOffset;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
-/**
- * Notifications in {@code payment_inbox}, unique on (provider, provider_event_id): of two concurrent inserts of
- * one notification the second waits for the first to commit and then inserts nothing.
- */
+/** Payment notifications in {@code payment_inbox}, a {@link ProviderInbox} unique on (provider, provider_event_id). */
 @Component
 public class JooqPaymentInbox implements PaymentInbox {
 
-    /** The outcome of a row whose transaction has not settled it yet (never seen committed). */
-    static final String RECEIVED = "RECEIVED";
-
-    private final DSLContext sql;
+    private final ProviderInbox<PaymentInboxRecord> inbox;
 
     public JooqPaymentInbox(DSLContext sql) {
-        this.sql = sql;
+        this.inbox = new ProviderInbox<>(sql, PAYMENT_INBOX.OUTCOME, PAYMENT_INBOX.PROVIDER,
+                PAYMENT_INBOX.PROVIDER_EVENT_ID);
     }
 
     @Override
     public boolean add(PaymentWebhooks.Notification notification, Instant receivedAt) {
-        return sql.insertInto(PAYMENT_INBOX)
-                .set(PAYMENT_INBOX.PROVIDER, notification.provider())
-                .set(PAYMENT_INBOX.PROVIDER_EVENT_ID, notification.providerEventId())
-                .set(PAYMENT_INBOX.EVENT_TYPE, Texts.cut(notification.eventType(), 100))
-                .set(PAYMENT_INBOX.ENVIRONMENT, Texts.cut(notification.environment(), 32))
-                .set(PAYMENT_INBOX.PAYLOAD, notification.payload())
-                .set(PAYMENT_INBOX.RECEIVED_AT, receivedAt.atOffset(ZoneOffset.UTC))
-                .set(PAYMENT_INBOX.OUTCOME, RECEIVED)
-                .onConflict(PAYMENT_INBOX.PROVIDER, PAYMENT_INBOX.PROVIDER_EVENT_ID).doNothing()
-                .execute() == 1;
+        var row = key(notification.provider(), notification.providerEventId());
+        row.setEventType(Texts.cut(notification.eventType(), 100));
+        row.setEnvironment(Texts.cut(notification.environment(), 32));
+        row.setPayload(notification.payload());
+        row.setReceivedAt(receivedAt.atOffset(ZoneOffset.UTC));
+        return inbox.add(row);
     }
 
     @Override
     public void settle(String provider, String providerEventId, PaymentWebhooks.Outcome outcome, String dedupeKey,
                        String detail) {
-        sql.update(PAYMENT_INBOX)
-                .set(PAYMENT_INBOX.OUTCOME, outcome.name())
-                .set(PAYMENT_INBOX.DEDUPE_KEY, dedupeKey)
-                .set(PAYMENT_INBOX.DETAIL, Texts.cut(detail, 1000))
-                .where(PAYMENT_INBOX.PROVIDER.eq(provider))
-                .and(PAYMENT_INBOX.PROVIDER_EVENT_ID.eq(providerEventId))
-                .execute();
+        var row = key(provider, providerEventId);
+        row.setDedupeKey(dedupeKey);
+        row.setDetail(Texts.cut(detail, 1000));
+        inbox.settle(row, outcome.name());
+    }
+
+    private static PaymentInboxRecord key(String provider, String providerEventId) {
+        var row = new PaymentInboxRecord();
+        row.setProvider(provider);
+        row.setProviderEventId(providerEventId);
+        return row;
     }
 }
