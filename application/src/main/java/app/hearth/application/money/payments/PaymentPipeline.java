@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.function.BiFunction;
 
 /**
@@ -258,13 +257,7 @@ public class PaymentPipeline implements PaymentWebhooks {
      * that waited for them, in turn).
      */
     private void release(PaymentEvent applied, String memberId, Instant now, Map<String, String> refusals) {
-        var names = new TreeSet<String>();
-        if (applied.transactionId() != null) {
-            names.add(applied.transactionId());
-        }
-        if (applied.originalTransactionId() != null) {
-            names.add(applied.originalTransactionId());
-        }
+        var names = Prerequisite.transactionNames(applied);
         if (names.isEmpty()) {
             return;
         }

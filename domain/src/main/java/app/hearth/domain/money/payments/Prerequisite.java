@@ -42,7 +42,7 @@ public record Prerequisite(Need need, Store store, Set<String> names) {
     public static Optional<Prerequisite> of(PaymentEvent event) {
         return switch (event.kind()) {
             case REFUNDED -> {
-                Set<String> names = names(event.transactionId(), event.originalTransactionId());
+                Set<String> names = transactionNames(event);
                 yield names.isEmpty() ? Optional.empty()
                         : Optional.of(new Prerequisite(Need.PURCHASE, event.store(), names));
             }
@@ -89,19 +89,20 @@ public record Prerequisite(Need need, Store store, Set<String> names) {
      */
     public static Set<String> meetingNames(PaymentEvent event) {
         Set<String> meeting = new LinkedHashSet<>();
-        for (String name : names(event.transactionId(), event.originalTransactionId())) {
+        for (String name : transactionNames(event)) {
             meeting.add(event.store().name() + ":" + name);
         }
         return meeting;
     }
 
-    private static Set<String> names(String transactionId, String originalTransactionId) {
+    /** The ids {@code event}'s own transaction goes by: its transaction id and its original transaction id. */
+    public static Set<String> transactionNames(PaymentEvent event) {
         Set<String> names = new LinkedHashSet<>();
-        if (transactionId != null) {
-            names.add(transactionId);
+        if (event.transactionId() != null) {
+            names.add(event.transactionId());
         }
-        if (originalTransactionId != null) {
-            names.add(originalTransactionId);
+        if (event.originalTransactionId() != null) {
+            names.add(event.originalTransactionId());
         }
         return names;
     }
