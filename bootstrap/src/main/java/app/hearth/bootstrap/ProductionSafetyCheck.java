@@ -1,5 +1,7 @@
 package app.hearth.bootstrap;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -7,11 +9,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
 
 /**
  * Start-up guards, before anything connects or listens (adr/0033). Without a profile named Hearth refuses to
@@ -27,14 +33,21 @@ public class ProductionSafetyCheck implements ApplicationListener<ApplicationEnv
             + "--spring.profiles.active=local to develop on this machine (local token issuer, local PostgreSQL), "
             + "or --spring.profiles.active=stage or prod with their settings (README, Configuration)";
 
-    /** The development values of the local profile: none of them may reach stage or prod. */
-    private static final Map<String, String> DEVELOPMENT_VALUES = orderedMap(
-            "hearth.members.closure-secret", "local-development-only-closure-secret-0000",
-            "hearth.payments.stripe.webhook-secret", "whsec_local_development_only",
-            "hearth.payments.adapty.sandbox-authorization", "local-adapty-sandbox",
-            "hearth.payments.adapty.production-authorization", "local-adapty-production",
-            "hearth.media.livekit.api-key", "devkey",
-            "hearth.media.livekit.api-secret", "secret");
+    /**
+     * The secrets the local profile gives a development value: none of those values may reach stage or prod. The
+     * values themselves are read from the {@code local} document of {@code application.yml} (the default of each
+     * {@code ${VARIABLE:default}}), so they have one home ({@link #developmentValues}).
+     */
+    static final List<String> DEVELOPMENT_SECRETS = List.of(
+            "hearth.members.closure-secret",
+            "hearth.payments.stripe.webhook-secret",
+            "hearth.payments.adapty.sandbox-authorization",
+            "hearth.payments.adapty.production-authorization",
+            "hearth.media.livekit.api-key",
+            "hearth.media.livekit.api-secret");
+
+    private static final Map<String, String> DEVELOPMENT_VALUES = developmentValues(
+            new ClassPathResource("application.yml"));
 
     /** What the server needs in stage and prod, and the environment variable that gives it. */
     private static final Map<String, String> SERVER_REQUIRES = orderedMap(
@@ -118,7 +131,8 @@ public class ProductionSafetyCheck implements ApplicationListener<ApplicationEnv
             problems.add("the made-up development catalog is kept (spring.flyway.placeholders.development-catalog"
                     + "=true): publish this environment's catalog instead");
         }
-        DEVELOPMENT_VALUES.forEach((property, development) -> {
+        DEVELOPMENT_SECRETS.forEach(property -> {
+            String development = DEVELOPMENT_VALUES.get(property);
             if (development.equals(strip(environment.getProperty(property)))) {
                 problems.add(property + " has the local profile's development value: set this environment's own");
             }
@@ -163,6 +177,41 @@ public class ProductionSafetyCheck implements ApplicationListener<ApplicationEnv
 
     private static String strip(String value) {
         return value == null ? null : value.strip();
+    }
+
+    /**
+     * The development value of every {@link #DEVELOPMENT_SECRETS} property, as the {@code local} document of
+     * {@code configuration} gives it: the default after the colon of {@code ${VARIABLE:default}}, or the plain value.
+     *
+     * @throws IllegalStateException when the local document has no development value for one of them
+     */
+    static Map<String, String> developmentValues(Resource configuration) {
+        List<PropertySource<?>> documents;
+        try {
+            documents = new YamlPropertySourceLoader().load(configuration.getDescription(), configuration);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException("cannot read " + configuration.getDescription(), unreadable);
+        }
+        PropertySource<?> local = documents.stream()
+                .filter(document -> "local".equals(String.valueOf(
+                        document.getProperty("spring.config.activate.on-profile"))))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(configuration.getDescription()
+                        + " has no document for the local profile"));
+        var values = new LinkedHashMap<String, String>();
+        for (String property : DEVELOPMENT_SECRETS) {
+            Object raw = local.getProperty(property);
+            String value = raw == null ? "" : raw.toString().strip();
+            if (value.startsWith("${") && value.endsWith("}") && value.contains(":")) {
+                value = value.substring(value.indexOf(':') + 1, value.length() - 1);
+            }
+            if (value.isBlank() || value.startsWith("${")) {
+                throw new IllegalStateException("the local profile of " + configuration.getDescription()
+                        + " gives " + property + " no development value");
+            }
+            values.put(property, value);
+        }
+        return Map.copyOf(values);
     }
 
     private static Map<String, String> orderedMap(String... keysAndValues) {

@@ -11,6 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.bootstrap.DefaultBootstrapContext;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.mock.env.MockEnvironment;
 
 /**
@@ -161,6 +163,49 @@ class ProductionSafetyCheckTest {
                 "hearth.payments.stripe.webhook-secret has the local profile's development value: set this "
                         + "environment's own",
                 "hearth.media.livekit.api-key has the local profile's development value: set this environment's own");
+    }
+
+    @Test
+    void theDevelopmentValuesAreThoseOfTheLocalProfileInApplicationYml() {
+        assertThat(ProductionSafetyCheck.developmentValues(new ClassPathResource("application.yml")))
+                .containsOnlyKeys(ProductionSafetyCheck.DEVELOPMENT_SECRETS)
+                .containsEntry("hearth.members.closure-secret", "local-development-only-closure-secret-0000")
+                .containsEntry("hearth.payments.stripe.webhook-secret", "whsec_local_development_only")
+                .containsEntry("hearth.media.livekit.api-secret", "secret");
+    }
+
+    @Test
+    void aDevelopmentValueChangedInTheLocalProfileIsTheOneRefused() {
+        String yaml = """
+                hearth:
+                  members:
+                    closure-secret: ${HEARTH_MEMBERS_CLOSURE_SECRET:}
+                ---
+                spring:
+                  config:
+                    activate:
+                      on-profile: local
+                hearth:
+                  members:
+                    closure-secret: ${HEARTH_MEMBERS_CLOSURE_SECRET:a-new-local-secret}
+                  payments:
+                    stripe:
+                      webhook-secret: whsec_plain_value
+                    adapty:
+                      sandbox-authorization: ${HEARTH_ADAPTY_SANDBOX_AUTHORIZATION:sandbox}
+                      production-authorization: ${HEARTH_ADAPTY_PRODUCTION_AUTHORIZATION:production}
+                  media:
+                    livekit:
+                      api-key: ${HEARTH_LIVEKIT_API_KEY:devkey}
+                      api-secret: ${HEARTH_LIVEKIT_API_SECRET:secret}
+                """;
+        assertThat(ProductionSafetyCheck.developmentValues(new ByteArrayResource(yaml.getBytes(), "test.yml")))
+                .containsEntry("hearth.members.closure-secret", "a-new-local-secret")
+                .containsEntry("hearth.payments.stripe.webhook-secret", "whsec_plain_value");
+        String withoutOne = yaml.replace("      api-secret: ${HEARTH_LIVEKIT_API_SECRET:secret}\n", "");
+        assertThatThrownBy(() -> ProductionSafetyCheck.developmentValues(
+                new ByteArrayResource(withoutOne.getBytes(), "test.yml")))
+                .hasMessageContaining("gives hearth.media.livekit.api-secret no development value");
     }
 
     @Test
