@@ -232,9 +232,9 @@ public final class WalletDebitBenchmark {
         harness.latency("debit", labels, limit, system, null);
     }
 
-    /** One request of {@code client}: every fifth a re-send of an earlier debit, else a new debit on a random wallet. */
+    /** One request of {@code client}: one in five a re-send of an earlier debit, else a new debit on a random wallet. */
     private void request(Book book, int client, long iteration) throws Exception {
-        if (iteration % 5 == 4) {
+        if (ThreadLocalRandom.current().nextInt(5) == 0) {
             Debit earlier = book.earlier(client);
             if (earlier != null) {
                 resend(book, earlier);

@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Not a test: {@code ./mvnw -q -pl bootstrap -am -Pbenchmark-webhooks verify -DskipTests}. It starts Hearth
  * in-process on a fresh database (dropped afterwards), registers {@code bench.members} (64) members through the API
  * (V1 wallets), warms up and follows the protocol of {@link Harness}. Sender {@code k} of {@code c} buys for members
- * {@code k, k+c, ...}; every fifth request re-sends (newly signed) an event its sender already had accepted. At the
+ * {@code k, k+c, ...}; one request in five (at random) re-sends, newly signed, an event its sender already had
+ * accepted. At the
  * end every unique purchase must be exactly one {@code TokensPurchased} in the event store, one wallet movement and
  * (where the tables are as today) one inbox row and one fact: {@code duplicates_without_effect_pct} is 100 then.
  * Properties: those of {@link BenchSettings} (defaults warm-up 20 s, windows 15 s), {@code bench.members} (64),
@@ -163,10 +164,10 @@ public final class WebhookBenchmark {
         harness.figure("apply_lag_ms", labels, (caughtUp - system.end()) / 1e6);
     }
 
-    /** One request of sender {@code k} of {@code clients}: a new purchase, or every fifth a re-sent one. */
+    /** One request of sender {@code k} of {@code clients}: a new purchase, or (one in five) a re-sent one. */
     private void webhook(int k, int clients, long n) throws Exception {
         List<String> mine = sent[k];
-        boolean duplicate = n % 5 == 4 && !mine.isEmpty();
+        boolean duplicate = ThreadLocalRandom.current().nextInt(5) == 0 && !mine.isEmpty();
         String body = duplicate ? mine.get(ThreadLocalRandom.current().nextInt(mine.size()))
                 : purchase(MEMBER_PREFIX + ((k + n * clients) % MEMBERS));
         var response = post("/api/v1/webhooks/stripe", body, signature(body));
