@@ -9,8 +9,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /** A benchmark's own database: created fresh, always dropped, and the benchmark's exit code passed on. */
 final class BenchDatabase {
 
-    static final String SERVER = System.getProperty("bench.db.server", "127.0.0.1:5432");
-    static final String USER = System.getProperty("bench.db.user", "postgres");
+    static final String SERVER = BenchSettings.text("bench.db.server", "127.0.0.1:5432");
+    static final String USER = BenchSettings.text("bench.db.user", "postgres");
 
     /** What a benchmark runs on its database (named by its JDBC URL); returns the exit code. */
     interface Benchmark {
