@@ -53,8 +53,8 @@ public class ObservabilityConfiguration {
      * off Axon's default one, so it is declared again beside it.
      */
     @Bean
-    public CorrelationDataProvider traceMetadata(Tracer tracer, Propagator propagator) {
-        return new TraceMetadata(tracer, propagator);
+    public CorrelationDataProvider traceMetadata(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new TraceMetadata(tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
     }
 
     /** Axon's default correlation data ({@code correlationId}, {@code traceId}: message ids), as before. */
@@ -65,8 +65,12 @@ public class ObservabilityConfiguration {
 
     /** The command timer on the command bus, the trace restored around every event processor's handlers. */
     @Bean
-    public ConfigurerModule observabilityModule(MeterRegistry meters, Tracer tracer, Propagator propagator) {
+    public ConfigurerModule observabilityModule(MeterRegistry meters, ObjectProvider<Tracer> tracers,
+                                                ObjectProvider<Propagator> propagators) {
         CommandTimer commands = new CommandTimer(meters);
+        // tracing switched off (management.tracing.enabled=false): no-op spans, nothing carried
+        Tracer tracer = tracers.getIfAvailable(() -> Tracer.NOOP);
+        Propagator propagator = propagators.getIfAvailable(() -> Propagator.NOOP);
         return new ConfigurerModule() {
             @Override
             public void configureModule(Configurer configurer) {
