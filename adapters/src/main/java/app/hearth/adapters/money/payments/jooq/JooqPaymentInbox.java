@@ -114,7 +114,7 @@ public class JooqPaymentInbox implements PaymentInbox {
                 .and(PAYMENT_INBOX.APPLIES_IN.eq(appliesIn.code()))
                 .fetchOne();
         // the newest application, by the inbox's newest rows (applied ones are among them unless all lag)
-        OffsetDateTime last = sql.select(DSL.max(PAYMENT_INBOX.APPLIED_AT))
+        OffsetDateTime last = sql.select(DSL.max(DSL.field(DSL.name("recent", "applied_at"), OffsetDateTime.class)))
                 .from(DSL.select(PAYMENT_INBOX.APPLIED_AT).from(PAYMENT_INBOX)
                         .where(PAYMENT_INBOX.APPLIED_AT.isNotNull())
                         .orderBy(PAYMENT_INBOX.INBOX_ID.desc()).limit(1000).asTable("recent"))
