@@ -93,7 +93,7 @@ public final class HearthNode implements AutoCloseable, BeforeAllCallback, After
 
     private List<String> commandLine(String server) {
         var line = new ArrayList<String>();
-        if (server != null) {
+        if (server != null && arguments.stream().noneMatch(argument -> argument.startsWith("--server.port="))) {
             line.add(server);
         }
         line.addAll(List.of("--spring.datasource.url=" + database, "--spring.main.banner-mode=off",

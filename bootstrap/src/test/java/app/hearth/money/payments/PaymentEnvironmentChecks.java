@@ -55,22 +55,25 @@ abstract class PaymentEnvironmentChecks extends IntegrationTest {
         }
         var response = stripe(anonymous(), secret, body);
         assertOk(response);
-        assertThat(response.body().get("outcome").asString()).isEqualTo("FACT_RECORDED");
+        assertThat(response.body().get("outcome").asString()).isEqualTo("RECORDED");
+        assertThat(PaymentsItSupport.applied(jdbc, "stripe", "evt_env" + tag).outcome()).isEqualTo("FACT_RECORDED");
         return "STRIPE:pi_env" + tag + ":ONE_TIME_PURCHASE";
     }
 
     /** An Adapty purchase of 100 tokens by {@code member}: sandbox or production, with that Authorization value. */
     private String adaptyPurchase(String member, PaymentEnvironment environment) {
         String transaction = "2000" + Math.abs(UUID.randomUUID().getMostSignificantBits());
+        String eventId = UUID.randomUUID().toString();
         String body = Fixtures.replace(Fixtures.adapty("non_subscription_purchase.anonymous"),
-                "98ae4334-6c12-4ce8-ae34-0454cac5b68c", UUID.randomUUID().toString(),
+                "98ae4334-6c12-4ce8-ae34-0454cac5b68c", eventId,
                 "2000001328710122", transaction,
                 "\"customer_user_id\": null", "\"customer_user_id\": \"" + member + "\"");
         boolean live = environment == PaymentEnvironment.LIVE;
         var response = adapty(anonymous(), live ? production : sandbox, live ? body
                 : PaymentsItSupport.sandboxed(body));
         assertOk(response);
-        assertThat(response.body().get("outcome").asString()).isEqualTo("FACT_RECORDED");
+        assertThat(response.body().get("outcome").asString()).isEqualTo("RECORDED");
+        assertThat(PaymentsItSupport.applied(jdbc, "adapty", eventId).outcome()).isEqualTo("FACT_RECORDED");
         return "APP_STORE:" + transaction + ":ONE_TIME_PURCHASE";
     }
 

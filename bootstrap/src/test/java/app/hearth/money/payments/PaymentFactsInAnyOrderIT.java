@@ -13,7 +13,6 @@ import app.hearth.domain.access.Actor;
 import app.hearth.domain.access.Role;
 import app.hearth.domain.money.catalog.MonetizationVersion;
 import app.hearth.domain.money.wallet.ConversionRule;
-import app.hearth.support.Api;
 import app.hearth.support.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,7 +81,7 @@ class PaymentFactsInAnyOrderIT extends IntegrationTest {
         String refundKey = "STRIPE:pi_" + tag + ":REFUNDED";
 
         var answer = send(new Delivery("R", true, refund));
-        assertThat(answer.body().get("status").asString()).isEqualTo("AWAITING_PURCHASE");
+        assertThat(answer.status()).isEqualTo("AWAITING_PURCHASE");
         var waiting = fact(refundKey);
         assertThat(waiting.get("status")).isEqualTo("AWAITING_PURCHASE");
         assertThat((String) waiting.get("reason")).startsWith("AWAITING_PURCHASE: waits for its purchase (STRIPE pi_"
@@ -95,7 +94,7 @@ class PaymentFactsInAnyOrderIT extends IntegrationTest {
         });
 
         var purchase = send(new Delivery("P", true, stripePurchase(tag, "a", member, "tokens_100")));
-        assertThat(purchase.body().get("status").asString()).isEqualTo("APPLIED");
+        assertThat(purchase.status()).isEqualTo("APPLIED");
         assertThat(fact(refundKey).get("status")).isEqualTo("APPLIED");
         assertThat(fact(refundKey).get("member_id")).isEqualTo(member);
         assertThat(ending(member)).isEqualTo("tokens=0");
@@ -202,7 +201,7 @@ class PaymentFactsInAnyOrderIT extends IntegrationTest {
         String second = "7000" + tag.substring(0, 12);
         var answer = send(new Delivery("N", false, adaptyEvent("subscription_renewed", member, second, first,
                 "premium_monthly", started.plus(Duration.ofDays(30)), started.plus(Duration.ofDays(60)))));
-        assertThat(answer.body().get("status").asString()).isEqualTo("AWAITING_SUBSCRIPTION_START");
+        assertThat(answer.status()).isEqualTo("AWAITING_SUBSCRIPTION_START");
         assertThat((String) fact("APP_STORE:" + second + ":SUBSCRIPTION_RENEWED").get("reason"))
                 .startsWith("AWAITING_SUBSCRIPTION_START: waits for its subscription's start (APP_STORE " + first);
         assertThat(ending(member)).isEqualTo("tier=none");
@@ -223,7 +222,7 @@ class PaymentFactsInAnyOrderIT extends IntegrationTest {
             var deliveries = List.of(new Delivery("P", true, stripePurchase(tag, "a", member, "tokens_100")),
                     new Delivery("R", true, stripeRefund(tag, "a")));
             var barrier = new CyclicBarrier(deliveries.size());
-            var tasks = new ArrayList<Callable<Api.Response>>();
+            var tasks = new ArrayList<Callable<PaymentsItSupport.Applied>>();
             for (Delivery delivery : deliveries) {
                 tasks.add(() -> {
                     barrier.await();
@@ -255,9 +254,9 @@ class PaymentFactsInAnyOrderIT extends IntegrationTest {
         String anonymousRefund = anonymous(adaptyEvent("subscription_refunded", "nobody", transaction, transaction,
                 "tokens_100", bought.plus(Duration.ofHours(1)), null), profileId);
 
-        assertThat(send(new Delivery("R", false, anonymousRefund)).body().get("status").asString())
+        assertThat(send(new Delivery("R", false, anonymousRefund)).status())
                 .isEqualTo("AWAITING_PURCHASE");
-        assertThat(send(new Delivery("P", false, anonymousPurchase)).body().get("status").asString())
+        assertThat(send(new Delivery("P", false, anonymousPurchase)).status())
                 .isEqualTo("PENDING");
         assertThat(fact("APP_STORE:" + transaction + ":REFUNDED").get("status")).isEqualTo("AWAITING_PURCHASE");
 
@@ -284,15 +283,15 @@ class PaymentFactsInAnyOrderIT extends IntegrationTest {
         String adaptyStart = Fixtures.replace(Fixtures.adapty("subscription_started.stripe"),
                 "6c307511-b2b9-437a-a8df-6ec4ce4a2bbd", UUID.randomUUID().toString(),
                 Fixtures.FIRST_INVOICE_A, invoice, Fixtures.MEMBER, member);
-        assertThat(send(new Delivery("S(adapty)", false, adaptyStart)).body().get("status").asString())
+        assertThat(send(new Delivery("S(adapty)", false, adaptyStart)).status())
                 .isEqualTo("APPLIED");
         String renewalKey = "STRIPE:in_b" + tag + ":SUBSCRIPTION_RENEWED";
         assertThat(send(new Delivery("N", true, stripeInvoice(tag, "in_b" + tag, member, false, renewed, ends)))
-                .body().get("status").asString()).isEqualTo("AWAITING_SUBSCRIPTION_START");
+                .status()).isEqualTo("AWAITING_SUBSCRIPTION_START");
 
         var stripeStart = send(new Delivery("S(stripe)", true, stripeInvoice(tag, invoice, member, true, started,
                 renewed)));
-        assertThat(stripeStart.body().get("outcome").asString()).isEqualTo("DUPLICATE_FACT");
+        assertThat(stripeStart.outcome()).isEqualTo("DUPLICATE_FACT");
         assertThat(fact(renewalKey).get("status")).isEqualTo("APPLIED");
         assertThat(fact(renewalKey).get("member_id")).isEqualTo(member);
         // the wallet knows the subscription under both names (ADR 0016): the tier is in force either way
@@ -378,11 +377,15 @@ class PaymentFactsInAnyOrderIT extends IntegrationTest {
         return all;
     }
 
-    private Api.Response send(Delivery delivery) {
+    /** Sends it, and what became of it once applied (after the answer: ADR 0043). */
+    private PaymentsItSupport.Applied send(Delivery delivery) {
         var response = delivery.fromStripe() ? stripe(anonymous(), secret, delivery.body())
                 : adapty(anonymous(), sandbox, delivery.body());
         assertOk(response);
-        return response;
+        var json = Fixtures.json(delivery.body());
+        String eventId = delivery.fromStripe() ? json.path("id").asString()
+                : json.path("event_properties").path("profile_event_id").asString();
+        return PaymentsItSupport.applied(jdbc, delivery.fromStripe() ? "stripe" : "adapty", eventId);
     }
 
     /** A registered member (V1 on registration), moved to {@code version} as an admin's migration would. */

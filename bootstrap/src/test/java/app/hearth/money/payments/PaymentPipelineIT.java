@@ -84,7 +84,8 @@ class PaymentPipelineIT extends IntegrationTest {
                 "98ae4334-6c12-4ce8-ae34-0454cac5b68c", eventId, "2000001328710122", transaction,
                 "\"customer_user_id\": null", "\"customer_user_id\": \"" + member + "\"")));
         assertOk(response);
-        assertThat(response.body().get("outcome").asString()).isEqualTo("FACT_RECORDED");
+        assertThat(response.body().get("outcome").asString()).as("answered once recorded").isEqualTo("RECORDED");
+        assertThat(inbox("adapty", eventId).get("outcome")).as("applied after the answer").isEqualTo("FACT_RECORDED");
         String key = "APP_STORE:" + transaction + ":ONE_TIME_PURCHASE";
         assertThat(inbox("adapty", eventId).get("dedupe_key")).isEqualTo(key);
         assertThat(fact(key).get("handed_on")).isEqualTo(1);

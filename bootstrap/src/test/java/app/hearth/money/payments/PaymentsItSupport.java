@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.hearth.adapters.money.payments.webhooks.StripeReconciliation;
 import app.hearth.application.money.payments.PaymentWebhooks;
 import app.hearth.support.Api;
+import app.hearth.support.TestDatabase;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -19,8 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** Sending signed fixtures and registering members, for the payment ITs; a fake Stripe API for reconciliation. */
 final class PaymentsItSupport {
@@ -32,13 +36,55 @@ final class PaymentsItSupport {
         return UUID.randomUUID().toString().replace("-", "");
     }
 
+    /**
+     * Sends the signed Stripe event; when it was answered RECORDED, waits until what was recorded is applied (the
+     * answer comes before the application, ADR 0043), so that the caller sees what became of it in the database.
+     */
     static Api.Response stripe(Api api, String secret, String body) {
-        return api.withHeader("Stripe-Signature", Fixtures.stripeSignature(body, secret,
-                Instant.now().getEpochSecond())).postRaw("/api/v1/webhooks/stripe", body);
+        return appliedAfter(api.withHeader("Stripe-Signature", Fixtures.stripeSignature(body, secret,
+                Instant.now().getEpochSecond())).postRaw("/api/v1/webhooks/stripe", body));
     }
 
+    /** Sends the Adapty event, and waits for its application as {@link #stripe} does. */
     static Api.Response adapty(Api api, String authorization, String body) {
-        return api.withHeader("Authorization", authorization).postRaw("/api/v1/webhooks/adapty", body);
+        return appliedAfter(api.withHeader("Authorization", authorization).postRaw("/api/v1/webhooks/adapty", body));
+    }
+
+    private static final JdbcTemplate DATABASE = new JdbcTemplate(
+            new DriverManagerDataSource(TestDatabase.URL, TestDatabase.USER, ""));
+
+    private static Api.Response appliedAfter(Api.Response response) {
+        if (response.status() == 200 && response.body() != null && response.body().has("outcome")
+                && "RECORDED".equals(response.body().get("outcome").asString(""))) {
+            awaitApplied();
+        }
+        return response;
+    }
+
+    /**
+     * Waits (up to 30 s) until no notification recorded on the test database is left to apply now: every one
+     * recorded so far was applied (a failed one waiting for its next attempt is not waited for).
+     */
+    static void awaitApplied() {
+        awaitApplied(DATABASE);
+    }
+
+    static void awaitApplied(JdbcTemplate jdbc) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> jdbc.queryForObject("select count(*) from payment_inbox where outcome = 'RECORDED' "
+                        + "and (apply_after is null or apply_after <= now())", Integer.class) == 0);
+    }
+
+    /** What became of an applied notification: its inbox outcome and its fact's status (null when none). */
+    record Applied(String outcome, String status) {
+    }
+
+    /** What became of the notification {@code eventId} of {@code provider}, once applied. */
+    static Applied applied(JdbcTemplate jdbc, String provider, String eventId) {
+        awaitApplied(jdbc);
+        return jdbc.queryForObject("select i.outcome, f.status from payment_inbox i left join payment_fact f "
+                + "on f.dedupe_key = i.dedupe_key where i.provider = ? and i.provider_event_id = ?",
+                (row, n) -> new Applied(row.getString(1), row.getString(2)), provider, eventId);
     }
 
     static Map<String, Object> profile() {

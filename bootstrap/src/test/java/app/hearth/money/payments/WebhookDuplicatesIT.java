@@ -56,12 +56,11 @@ class WebhookDuplicatesIT extends IntegrationTest {
     }
 
     private Api.Response stripe(Api api, String body) {
-        return api.withHeader("Stripe-Signature", Fixtures.stripeSignature(body, secret,
-                Instant.now().getEpochSecond())).postRaw("/api/v1/webhooks/stripe", body);
+        return PaymentsItSupport.stripe(api, secret, body);
     }
 
     private Api.Response adapty(Api api, String body, String authorization) {
-        return api.withHeader("Authorization", authorization).postRaw("/api/v1/webhooks/adapty", body);
+        return PaymentsItSupport.adapty(api, authorization, body);
     }
 
     /** Sends {@code copies} copies: the first half one after another, the rest at once; half through node B. */

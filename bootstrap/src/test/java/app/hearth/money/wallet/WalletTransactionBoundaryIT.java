@@ -3,7 +3,8 @@ package app.hearth.money.wallet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.hearth.application.money.payments.PaymentFacts;
+import app.hearth.adapters.money.payments.webhooks.StripeEvents;
+import app.hearth.adapters.shared.web.WebhookJson;
 import app.hearth.application.money.payments.PaymentWebhooks;
 import app.hearth.application.money.wallet.WalletCommandBus;
 import app.hearth.application.money.wallet.WalletHistory;
@@ -229,9 +230,10 @@ class WalletTransactionBoundaryIT extends IntegrationTest {
 
     /**
      * The payment pipeline meets a busy wallet, made deterministic: another transaction holds an uncommitted append
-     * to the wallet, so the pipeline's wallet command waits on the event store's unique key and, once that
-     * transaction commits, fails with a sequence conflict. The pipeline's transaction is rolled back whole and tried
-     * again: one inbox row, one fact APPLIED, one movement, and the answer says so; a redelivery is a duplicate.
+     * to the wallet; the webhook is answered RECORDED at once (ADR 0043), and the applier's wallet command waits on
+     * the event store's unique key and, once that transaction commits, fails with a sequence conflict. The applier's
+     * transaction is rolled back whole and tried again: one inbox row, one fact APPLIED, one movement; a redelivery
+     * is a duplicate.
      */
     @Test
     void aWalletConflictInsideThePaymentPipelineRetriesTheWholeTransaction() throws Exception {
@@ -243,8 +245,17 @@ class WalletTransactionBoundaryIT extends IntegrationTest {
         var purchase = new PaymentEvent("stripe", eventId, PaymentEventKind.ONE_TIME_PURCHASE, Store.STRIPE,
                 transaction, null, "price_hearth_tokens_100", 999, "USD", Instant.now(),
                 null, new PurchaserKeys(member, null, null, null));
+        // the body the applier reads again (ADR 0043): Checkout's payment of 100 tokens with these ids
+        String body = new String(getClass().getResourceAsStream(
+                "/fixtures/stripe/checkout.session.completed.payment.json").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8)
+                .replace("evt_1PorzlRrHuoIQciTuasmZ8qr", eventId).replace("pi_1vB7XwRrHuoIQciTs5wzfBBu", transaction)
+                .replace("\"client_reference_id\": null", "\"client_reference_id\": \"" + member + "\"");
+        var read = StripeEvents.read(WebhookJson.object(body).orElseThrow());
+        assertThat(read).isInstanceOf(PaymentWebhooks.Reading.Normalized.class);
+        assertThat(((PaymentWebhooks.Reading.Normalized) read).event().dedupeKey()).isEqualTo(purchase.dedupeKey());
         var notification = new PaymentWebhooks.Notification("stripe", eventId, "checkout.session.completed",
-                "test", "{}", new PaymentWebhooks.Reading.Normalized(purchase));
+                "test", body, read);
 
         var appended = new CountDownLatch(1);
         var release = new CountDownLatch(1);
@@ -256,18 +267,19 @@ class WalletTransactionBoundaryIT extends IntegrationTest {
                 await(release);
             }));
             assertThat(appended.await(20, TimeUnit.SECONDS)).isTrue();
-            Future<PaymentWebhooks.Receipt> pipeline = threads.submit(() -> webhooks.receive(notification));
-            // the pipeline's append waits on the other writer's row
+            // answered once recorded: the busy wallet does not hold the answer back (ADR 0043)
+            assertThat(webhooks.receive(notification)).as("answered as recorded")
+                    .isEqualTo(new PaymentWebhooks.Receipt(false, PaymentWebhooks.Outcome.RECORDED, null));
+            // the applier's append waits on the other writer's row
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
                     "select count(*) from pg_stat_activity where datname = current_database() "
                             + "and wait_event_type = 'Lock'", Integer.class) > 0);
             release.countDown();
             other.get(20, TimeUnit.SECONDS);
 
-            assertThat(pipeline.get(20, TimeUnit.SECONDS)).as("answered as recorded and applied")
-                    .isEqualTo(new PaymentWebhooks.Receipt(false, PaymentWebhooks.Outcome.FACT_RECORDED,
-                            PaymentFacts.Status.APPLIED));
         }
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "FACT_RECORDED".equals(jdbc.queryForObject(
+                "select outcome from payment_inbox where provider_event_id = ?", String.class, eventId)));
         assertThat(jdbc.queryForObject("select count(*) from payment_inbox where provider_event_id = ?",
                 Integer.class, eventId)).as("inbox rows of the notification").isOne();
         assertThat(jdbc.queryForObject("select status from payment_fact where transaction_id = ?",

@@ -45,9 +45,17 @@ public final class ProviderInbox<R extends TableRecord<R>> {
      * it inserted one. In the caller's transaction.
      */
     public boolean add(R row) {
+        return add(row, RECEIVED);
+    }
+
+    /**
+     * Inserts the columns set in {@code row} with the outcome {@code outcomeName} (what became of it is known when it
+     * is recorded), unless a row with its key is there; true when it inserted one. In the caller's transaction.
+     */
+    public boolean add(R row, String outcomeName) {
         return sql.insertInto(outcome.getTable())
                 .set(row)
-                .set(outcome, RECEIVED)
+                .set(outcome, outcomeName)
                 .onConflict(key).doNothing()
                 .execute() == 1;
     }

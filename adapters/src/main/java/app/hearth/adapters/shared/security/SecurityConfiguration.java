@@ -131,7 +131,8 @@ public class SecurityConfiguration {
                                     + "/**").hasAnyRole(ADMINS)
                             // --- payments (adr/0016): operators' views; the webhooks have their own chain below
                             .requestMatchers(HttpMethod.GET, PaymentOperationsController.MEMBER_PAYMENTS,
-                                    PaymentOperationsController.PARKED, PaymentOperationsController.PENDING)
+                                    PaymentOperationsController.PARKED, PaymentOperationsController.PENDING,
+                                    PaymentOperationsController.APPLICATION)
                             .hasAnyRole(ADMINS)
                             // --- end payments
                             // money, wallets (adr/0015): the catalog is read by anyone signed in and published by

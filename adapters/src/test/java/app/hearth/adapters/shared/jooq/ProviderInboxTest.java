@@ -8,6 +8,7 @@ import app.hearth.adapters.media.jooq.JooqMediaEventInbox;
 import app.hearth.adapters.money.payments.jooq.JooqPaymentInbox;
 import app.hearth.application.media.MediaWebhooks;
 import app.hearth.application.money.payments.PaymentWebhooks;
+import app.hearth.domain.money.payments.PaymentEnvironment;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,27 +38,31 @@ class ProviderInboxTest {
     }
 
     @Test
-    void aPaymentNotificationIsInsertedOnceAsReceivedAndSettledByProviderAndEventId() {
+    void aPaymentNotificationIsInsertedOnceWithItsOutcomeAndSettledByProviderAndEventIdWhenApplied() {
         var inbox = new JooqPaymentInbox(sql());
         var notification = new PaymentWebhooks.Notification("stripe", "evt_1", "x".repeat(120), "test", "{}", null);
 
-        assertThat(inbox.add(notification, T)).isTrue();
+        var recorded = PaymentWebhooks.Outcome.RECORDED;
+        assertThat(inbox.add(notification, T, recorded, null, PaymentEnvironment.TEST)).isTrue();
         rows = 0;
-        assertThat(inbox.add(notification, T)).as("a copy inserts nothing").isFalse();
-        inbox.settle("stripe", "evt_1", PaymentWebhooks.Outcome.FACT_RECORDED, "stripe:pi_1:PURCHASE", null);
+        assertThat(inbox.add(notification, T, recorded, null, PaymentEnvironment.TEST)).as("a copy inserts nothing")
+                .isFalse();
+        inbox.settle("stripe", "evt_1", PaymentWebhooks.Outcome.FACT_RECORDED, "stripe:pi_1:PURCHASE", null,
+                T.plusSeconds(1));
 
         assertThat(sent.get(0).sql()).isEqualTo("insert into \"payment_inbox\" (\"provider\", "
-                + "\"provider_event_id\", \"event_type\", \"environment\", \"payload\", \"received_at\", \"outcome\")"
-                + " values (?, ?, ?, ?, ?, cast(? as timestamp(6) with time zone), ?)"
+                + "\"provider_event_id\", \"event_type\", \"environment\", \"payload\", \"received_at\","
+                + " \"applies_in\", \"outcome\")"
+                + " values (?, ?, ?, ?, ?, cast(? as timestamp(6) with time zone), ?, ?)"
                 + " on conflict (\"provider\", \"provider_event_id\") do nothing");
         assertThat(sent.get(0).bindings()).containsExactly("stripe", "evt_1", "x".repeat(99) + "…", "test", "{}",
-                "2026-12-07 10:00:00+00:00", "RECEIVED");
+                "2026-12-07 10:00:00+00:00", "test", "RECORDED");
         assertThat(sent.get(2).sql()).isEqualTo("update \"payment_inbox\" set \"outcome\" = ?,"
-                + " \"dedupe_key\" = ?, \"detail\" = ?"
+                + " \"dedupe_key\" = ?, \"detail\" = ?, \"applied_at\" = cast(? as timestamp(6) with time zone)"
                 + " where (\"payment_inbox\".\"provider\" = ?"
                 + " and \"payment_inbox\".\"provider_event_id\" = ?)");
-        assertThat(sent.get(2).bindings()).containsExactly("FACT_RECORDED", "stripe:pi_1:PURCHASE", null, "stripe",
-                "evt_1");
+        assertThat(sent.get(2).bindings()).containsExactly("FACT_RECORDED", "stripe:pi_1:PURCHASE", null,
+                "2026-12-07 10:00:01+00:00", "stripe", "evt_1");
     }
 
     @Test

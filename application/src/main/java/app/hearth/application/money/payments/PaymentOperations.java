@@ -4,7 +4,10 @@ import app.hearth.application.shared.Page;
 import app.hearth.domain.access.Actor;
 import org.jmolecules.architecture.hexagonal.PrimaryPort;
 
-/** What operators (admin, superadmin) read about payment events: a member's facts, parked events, pending ones. */
+/**
+ * What operators (admin, superadmin) read about payment events: a member's facts, parked events, pending ones, and
+ * how far application lags.
+ */
 @PrimaryPort
 public interface PaymentOperations {
 
@@ -16,6 +19,13 @@ public interface PaymentOperations {
 
     /** Parked payment events not yet resolved, newest first. */
     Page<ParkedPaymentEvents.Parked> parkedEvents(Actor actor, String cursor, int limit);
+
+    /**
+     * How far applying recorded notifications to wallets lags on this installation (ADR 0043): how many are recorded
+     * and not applied, how many of them failed and wait to be tried again, the oldest one's receipt, the last
+     * application.
+     */
+    PaymentInbox.Lag applicationLag(Actor actor);
 
     /** Pending purchases unclaimed for at least {@code olderThanDays} days (the support queue), oldest first. */
     Page<PendingPurchases.Pending> pendingPurchases(Actor actor, Integer olderThanDays, String cursor, int limit);

@@ -4,6 +4,7 @@ import app.hearth.application.shared.Cursors;
 import app.hearth.application.shared.Page;
 import app.hearth.domain.access.Actor;
 import app.hearth.domain.access.Role;
+import app.hearth.domain.money.payments.PaymentEnvironment;
 import app.hearth.domain.shared.RuleViolation;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,9 +23,13 @@ public class PaymentOperationsService implements PaymentOperations {
     private final ParkedPaymentEvents parked;
     private final PendingPurchases pending;
     private final Clock clock;
+    private final PaymentInbox inbox;
+    private final PaymentEnvironment environment;
 
     public PaymentOperationsService(PaymentFacts facts, ParkedPaymentEvents parked, PendingPurchases pending,
-                                    Clock clock) {
+                                    Clock clock, PaymentInbox inbox, PaymentEnvironment environment) {
+        this.inbox = inbox;
+        this.environment = environment;
         this.facts = facts;
         this.parked = parked;
         this.pending = pending;
@@ -46,6 +51,12 @@ public class PaymentOperationsService implements PaymentOperations {
         int size = Cursors.limit(limit);
         var items = parked.open(Cursors.decodeLong(PARKED, cursor), size + 1);
         return page(items, size, PARKED, ParkedPaymentEvents.Parked::parkedId);
+    }
+
+    @Override
+    public PaymentInbox.Lag applicationLag(Actor actor) {
+        requireOperator(actor);
+        return inbox.lag(environment);
     }
 
     @Override

@@ -18,17 +18,23 @@ import app.hearth.domain.shared.RuleViolation;
 import app.hearth.domain.shared.TransientConflict;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
- * The payment pipeline (semantics.md "Payment events", steps 2 to 6). Per notification, one transaction: the inbox
- * row, the fact (once per dedupe key), the purchaser resolved, and the hand-over to the wallets through
- * {@link PaymentApplication} or a pending purchase; all of it commits or none, and a transaction that met a busy
- * wallet is tried again whole. Pending purchases are claimed by {@link PendingPurchaseClaims}, in transactions of
+ * The payment pipeline (semantics.md "Payment events", steps 2 to 6). A webhook's transaction records the
+ * notification in the inbox, and nothing else, and it is answered (ADR 0043); {@link #applyRecorded} then applies
+ * recorded notifications in batches, one transaction per batch: per notification the fact (once per dedupe key),
+ * the purchaser resolved, the hand-over to the wallets through {@link PaymentApplication} or a pending purchase, and
+ * the inbox row settled; all of a batch commits or none, and a transaction that met a busy wallet is tried again
+ * whole. A batch that fails otherwise is applied again one notification at a time, and a notification that still
+ * fails is tried again later, without holding back the others. Pending purchases are claimed by {@link PendingPurchaseClaims}, in transactions of
  * this pipeline; two reports of one fact combine by {@link RepeatedReports}.
  *
  * <p>A fact that needs another ({@link Prerequisite}: a refund its purchase, a renewal its subscription's start)
@@ -50,14 +56,20 @@ public class PaymentPipeline implements PaymentWebhooks {
     private final Transactions transactions;
     private final Clock clock;
     private final PaymentEnvironment environment;
+    private final PaymentWebhooks.Reader reader;
+    private final Runnable recorded;
 
     /**
      * @param environment the only environment whose facts are handed to the wallets (ADR 0032)
+     * @param reader      reads a recorded notification's body again when applying it
+     * @param recorded    told after the commit of a notification to apply (wakes this node's applier)
      */
     public PaymentPipeline(PaymentInbox inbox, PaymentFacts facts, PendingPurchases pending,
                            ParkedPaymentEvents parked, PaymentApplication wallets, MemberProfiles profiles,
                            MemberIdentities identities, Transactions transactions, Clock clock,
-                           PaymentEnvironment environment) {
+                           PaymentEnvironment environment, PaymentWebhooks.Reader reader, Runnable recorded) {
+        this.reader = Objects.requireNonNull(reader, "reader");
+        this.recorded = Objects.requireNonNull(recorded, "recorded");
         this.inbox = inbox;
         this.facts = facts;
         this.pending = pending;
@@ -118,7 +130,187 @@ public class PaymentPipeline implements PaymentWebhooks {
     @Override
     public Receipt receive(Notification notification) {
         Objects.requireNonNull(notification.reading(), "reading");
-        return inPipelineTransaction((now, refusals) -> process(notification, now, refusals));
+        Instant now = clock.instant();
+        Receipt receipt = transactions.inTransaction(() -> record(notification, now));
+        if (receipt.outcome() == Outcome.RECORDED) {
+            recorded.run();
+        }
+        return receipt;
+    }
+
+    /**
+     * The webhook's transaction: the inbox row, once per provider event id. A type Hearth does not act on is settled
+     * IGNORED and one it cannot read UNREADABLE (parked) at once; a fact is RECORDED, for the applier.
+     */
+    private Receipt record(Notification notification, Instant now) {
+        String provider = notification.provider();
+        String eventId = notification.providerEventId();
+        return switch (notification.reading()) {
+            case Reading.Ignored ignored -> inbox.add(notification, now, Outcome.IGNORED, ignored.why(), environment)
+                    ? new Receipt(false, Outcome.IGNORED, null) : new Receipt(true, null, null);
+            case Reading.Unreadable unreadable -> {
+                if (!inbox.add(notification, now, Outcome.UNREADABLE, unreadable.why(), environment)) {
+                    yield new Receipt(true, null, null);
+                }
+                parked.park("notification:" + provider + ":" + eventId, null, provider, eventId, null,
+                        unreadable.why(), now);
+                log.log(System.Logger.Level.WARNING, "ALERT payment notification {0} {1} ({2}) parked for review: {3}",
+                        provider, eventId, notification.eventType(), unreadable.why());
+                yield new Receipt(false, Outcome.UNREADABLE, null);
+            }
+            case Reading.Normalized normalized -> inbox.add(notification, now, Outcome.RECORDED, null, environment)
+                    ? new Receipt(false, Outcome.RECORDED, null) : new Receipt(true, null, null);
+        };
+    }
+
+    /** What one {@link #applyRecorded} call did: notifications claimed, applied, and failed (tried again later). */
+    public record Batch(int claimed, int applied, int failed) {
+    }
+
+    /** After how many failed attempts a notification that cannot be applied is also put in the review queue. */
+    static final int PARK_AFTER_ATTEMPTS = 5;
+    /** The longest pause before a failed notification is tried again. */
+    static final java.time.Duration LONGEST_RETRY_PAUSE = java.time.Duration.ofMinutes(5);
+
+    /**
+     * Applies up to {@code limit} recorded notifications of this installation's environment, in the order they were
+     * recorded (a batch's facts in provider order), in one transaction. When the batch fails other than by a busy
+     * wallet or a wallet's refusal, each of its notifications is applied again in a transaction of its own, and one
+     * that fails again is put back with a growing pause (2, 4, 8 … s, at most 5 min) and, after
+     * {@value #PARK_AFTER_ATTEMPTS} attempts, in the review queue; it keeps being tried. Exactly once rests on the
+     * database: the inbox row leaves RECORDED in the transaction that applies it, and the wallets are idempotent on
+     * the fact's dedupe key.
+     */
+    public Batch applyRecorded(int limit) {
+        List<PaymentInbox.Recorded> claimed = new ArrayList<>();
+        try {
+            int applied = inPipelineTransaction((now, refusals) -> {
+                claimed.clear();
+                List<PaymentInbox.Recorded> rows = inbox.claimRecorded(environment, now, limit);
+                claimed.addAll(rows);
+                for (Read read : inProviderOrder(rows)) {
+                    apply(read, now, refusals);
+                }
+                return rows.size();
+            });
+            return new Batch(applied, applied, 0);
+        } catch (RuntimeException batchFailed) {
+            if (claimed.isEmpty()) {
+                throw batchFailed;
+            }
+            if (claimed.size() == 1) {
+                failed(claimed.getFirst(), batchFailed);
+                return new Batch(1, 0, 1);
+            }
+            log.log(System.Logger.Level.WARNING, "a batch of {0} payment notifications failed ({1}); applying them one "
+                    + "at a time", claimed.size(), String.valueOf(batchFailed));
+            int applied = 0;
+            int failed = 0;
+            for (PaymentInbox.Recorded row : List.copyOf(claimed)) {
+                if (applyAlone(row)) {
+                    applied++;
+                } else {
+                    failed++;
+                }
+            }
+            return new Batch(claimed.size(), applied, failed);
+        }
+    }
+
+    private boolean applyAlone(PaymentInbox.Recorded row) {
+        try {
+            inPipelineTransaction((now, refusals) -> {
+                inbox.claimRecorded(environment, row.inboxId())
+                        .ifPresent(claimed -> apply(read(claimed), now, refusals));
+                return null;
+            });
+            return true;
+        } catch (RuntimeException failure) {
+            failed(row, failure);
+            return false;
+        }
+    }
+
+    private void failed(PaymentInbox.Recorded row, RuntimeException failure) {
+        Instant now = clock.instant();
+        int attempts = row.attempts() + 1;
+        java.time.Duration pause = java.time.Duration.ofSeconds(1L << Math.min(attempts, 16));
+        if (pause.compareTo(LONGEST_RETRY_PAUSE) > 0) {
+            pause = LONGEST_RETRY_PAUSE;
+        }
+        String error = String.valueOf(failure);
+        Instant retryAt = now.plus(pause);
+        transactions.run(() -> {
+            inbox.failed(row.inboxId(), error, retryAt);
+            if (attempts == PARK_AFTER_ATTEMPTS) {
+                parked.park(notApplied(row), null, row.provider(), row.providerEventId(), null,
+                        "not applied after " + attempts + " attempts, still tried: " + error, now);
+            }
+        });
+        log.log(attempts >= PARK_AFTER_ATTEMPTS ? System.Logger.Level.WARNING : System.Logger.Level.INFO,
+                (attempts >= PARK_AFTER_ATTEMPTS ? "ALERT " : "") + "payment notification {0} {1} could not be "
+                        + "applied (attempt {2}), tried again at {3}: {4}",
+                row.provider(), row.providerEventId(), attempts, retryAt, error);
+    }
+
+    private static String notApplied(PaymentInbox.Recorded row) {
+        return "notification:" + row.provider() + ":" + row.providerEventId();
+    }
+
+    /** A recorded notification read again, and how often applying it failed before. */
+    private record Read(Notification notification, int attempts) {
+    }
+
+    private Read read(PaymentInbox.Recorded row) {
+        return new Read(new Notification(row.provider(), row.providerEventId(), row.eventType(), row.environment(),
+                row.payload(), reader.read(row.provider(), row.payload())), row.attempts());
+    }
+
+    /**
+     * The batch's notifications, read again, facts in the order of the provider's time (stable: as recorded when
+     * equal), so that a subscription's facts recorded in one batch are applied as the provider made them.
+     */
+    private List<Read> inProviderOrder(List<PaymentInbox.Recorded> rows) {
+        List<Read> read = new ArrayList<>(rows.size());
+        for (PaymentInbox.Recorded row : rows) {
+            read.add(read(row));
+        }
+        read.sort(Comparator.comparing(PaymentPipeline::providerTime,
+                Comparator.nullsFirst(Comparator.naturalOrder())));
+        return read;
+    }
+
+    private static Instant providerTime(Read read) {
+        return read.notification().reading() instanceof Reading.Normalized normalized
+                ? normalized.event().occurredAt() : null;
+    }
+
+    /** Applies one recorded notification in the caller's transaction (which claimed its inbox row). */
+    private void apply(Read read, Instant now, Map<String, String> refusals) {
+        Notification notification = read.notification();
+        String provider = notification.provider();
+        String eventId = notification.providerEventId();
+        switch (notification.reading()) {
+            case Reading.Normalized normalized -> {
+                facts.meet(Prerequisite.meetingNames(normalized.event()));
+                PaymentEnvironment said = PaymentEnvironment.ofProvider(notification.environment());
+                if (said == environment) {
+                    fact(normalized.event(), now, refusals);
+                } else {
+                    otherEnvironment(normalized.event(), said, now);
+                }
+            }
+            // recorded as a fact, read otherwise now (the reading changed between versions): settled as it reads
+            case Reading.Ignored ignored -> inbox.settle(provider, eventId, Outcome.IGNORED, null, ignored.why(), now);
+            case Reading.Unreadable unreadable -> {
+                parked.park("notification:" + provider + ":" + eventId, null, provider, eventId, null,
+                        unreadable.why(), now);
+                inbox.settle(provider, eventId, Outcome.UNREADABLE, null, unreadable.why(), now);
+            }
+        }
+        if (read.attempts() >= PARK_AFTER_ATTEMPTS) {
+            parked.resolve("notification:" + provider + ":" + eventId, now);
+        }
     }
 
     /**
@@ -134,34 +326,6 @@ public class PaymentPipeline implements PaymentWebhooks {
         });
     }
 
-    private Receipt process(Notification notification, Instant now, Map<String, String> refusals) {
-        if (!inbox.add(notification, now)) {
-            return new Receipt(true, null, null);
-        }
-        String provider = notification.provider();
-        String eventId = notification.providerEventId();
-        return switch (notification.reading()) {
-            case Reading.Ignored ignored -> {
-                inbox.settle(provider, eventId, Outcome.IGNORED, null, ignored.why());
-                yield new Receipt(false, Outcome.IGNORED, null);
-            }
-            case Reading.Unreadable unreadable -> {
-                parked.park("notification:" + provider + ":" + eventId, null, provider, eventId, null,
-                        unreadable.why(), now);
-                inbox.settle(provider, eventId, Outcome.UNREADABLE, null, unreadable.why());
-                log.log(System.Logger.Level.WARNING, "ALERT payment notification {0} {1} ({2}) parked for review: {3}",
-                        provider, eventId, notification.eventType(), unreadable.why());
-                yield new Receipt(false, Outcome.UNREADABLE, null);
-            }
-            case Reading.Normalized normalized -> {
-                facts.meet(Prerequisite.meetingNames(normalized.event()));
-                PaymentEnvironment said = PaymentEnvironment.ofProvider(notification.environment());
-                yield said == environment ? fact(normalized.event(), now, refusals)
-                        : otherEnvironment(normalized.event(), said, now);
-            }
-        };
-    }
-
     /**
      * A fact of the environment this installation does not apply: recorded (with the member it names, for the
      * operators' views) and never handed on; a report of a fact recorded before only counts.
@@ -170,7 +334,7 @@ public class PaymentPipeline implements PaymentWebhooks {
         String key = event.dedupeKey();
         if (!facts.add(event, now)) {
             inbox.settle(event.provider(), event.providerEventId(), Outcome.DUPLICATE_FACT, key,
-                    said.notAppliedCode() + ": a " + said.code() + " report of a fact recorded before");
+                    said.notAppliedCode() + ": a " + said.code() + " report of a fact recorded before", now);
             PaymentFacts.Fact stored = facts.lock(key).orElseThrow();
             facts.reported(key, RepeatedReports.merge(stored.event(), event), now);
             return new Receipt(false, Outcome.DUPLICATE_FACT, stored.status());
@@ -178,7 +342,7 @@ public class PaymentPipeline implements PaymentWebhooks {
         Status status = Status.valueOf(said.notAppliedCode());
         String reason = said.notAppliedCode() + ": a " + said.code() + " payment; this installation applies "
                 + environment.code() + " payments only (hearth.payments.environment)";
-        inbox.settle(event.provider(), event.providerEventId(), Outcome.FACT_RECORDED, key, reason);
+        inbox.settle(event.provider(), event.providerEventId(), Outcome.FACT_RECORDED, key, reason, now);
         facts.hold(key, purchaser(event.purchaser()).map(Purchaser::memberId).orElse(null), status, reason, now);
         log.log(System.Logger.Level.INFO, "payment fact {0} recorded, not applied: {1}", key, reason);
         return new Receipt(false, Outcome.FACT_RECORDED, status);
@@ -187,7 +351,7 @@ public class PaymentPipeline implements PaymentWebhooks {
     private Receipt fact(PaymentEvent event, Instant now, Map<String, String> refusals) {
         String key = event.dedupeKey();
         if (facts.add(event, now)) {
-            inbox.settle(event.provider(), event.providerEventId(), Outcome.FACT_RECORDED, key, null);
+            inbox.settle(event.provider(), event.providerEventId(), Outcome.FACT_RECORDED, key, null, now);
             Optional<Prerequisite> prerequisite = Prerequisite.of(event);
             if (prerequisite.isPresent()) {
                 return new Receipt(false, Outcome.FACT_RECORDED, dependent(event, prerequisite.get(), now,
@@ -202,7 +366,7 @@ public class PaymentPipeline implements PaymentWebhooks {
             log.log(System.Logger.Level.INFO, "payment fact {0} waits for its purchaser to be known", key);
             return new Receipt(false, Outcome.FACT_RECORDED, Status.PENDING);
         }
-        inbox.settle(event.provider(), event.providerEventId(), Outcome.DUPLICATE_FACT, key, null);
+        inbox.settle(event.provider(), event.providerEventId(), Outcome.DUPLICATE_FACT, key, null, now);
         PaymentFacts.Fact stored = facts.lock(key).orElseThrow();
         PaymentEvent merged = RepeatedReports.merge(stored.event(), event);
         facts.reported(key, merged, now);

@@ -5,8 +5,10 @@ import org.jmolecules.architecture.hexagonal.PrimaryPort;
 
 /**
  * Takes an authenticated provider notification (semantics.md "Payment events", steps 2 to 6): records it in the
- * inbox and, in the same transaction, counts its fact once, resolves the purchaser and hands it to the wallets
- * or keeps it as a pending purchase. A failure leaves nothing behind, so the provider's retry starts afresh.
+ * inbox, once per provider event id, in one short transaction, and answers; a failure leaves nothing behind, so the
+ * provider's retry starts afresh. A notification of a fact is {@link Outcome#RECORDED}: the inbox hands it on to the
+ * applier, which counts its fact once, resolves the purchaser and hands it to the wallets or keeps it as a pending
+ * purchase after the answer, in batches (ADR 0043).
  */
 @PrimaryPort
 public interface PaymentWebhooks {
@@ -34,8 +36,16 @@ public interface PaymentWebhooks {
                         String payload, Reading reading) {
     }
 
+    /** Reads a recorded notification's raw body again, as the webhook read it (the applier's reading). */
+    @FunctionalInterface
+    interface Reader {
+        Reading read(String provider, String payload);
+    }
+
     /** What the inbox row says became of a notification. */
     enum Outcome {
+        /** A notification of a fact, recorded: applied after the answer (ADR 0043). */
+        RECORDED,
         /** Its fact was new: resolved and handed on, or pending. */
         FACT_RECORDED,
         /** Its fact was reported before (the same purchase from the other provider, say): counted once. */
@@ -46,8 +56,10 @@ public interface PaymentWebhooks {
 
     /**
      * @param duplicate true when this very notification was received before: nothing changed
-     * @param outcome   null for a duplicate
-     * @param status    what became of the fact (PENDING, APPLIED, …), null when there is none
+     * @param outcome   null for a duplicate; RECORDED when answering a webhook, what the application made of it when
+     *                  applying it
+     * @param status    what became of the fact (PENDING, APPLIED, …), null when there is none or it is not applied
+     *                  yet
      */
     record Receipt(boolean duplicate, Outcome outcome, PaymentFacts.Status status) {
     }

@@ -72,19 +72,62 @@ abstract class InMemoryPayments {
         rows.putAll(saved);
     }
 
+    /** The recorded notifications not applied yet, by inbox key; their rows say RECORDED. */
+    protected final Map<String, PaymentInbox.Recorded> recordedRows = new LinkedHashMap<>();
+
     protected final PaymentInbox inbox = new PaymentInbox() {
         @Override
-        public boolean add(Notification notification, Instant receivedAt) {
-            return inboxRows.putIfAbsent(notification.provider() + ":" + notification.providerEventId(),
-                    "RECEIVED") == null;
+        public boolean add(Notification notification, Instant receivedAt, PaymentWebhooks.Outcome outcome,
+                           String detail, PaymentEnvironment appliesIn) {
+            String key = notification.provider() + ":" + notification.providerEventId();
+            if (inboxRows.putIfAbsent(key, outcome.name()) != null) {
+                return false;
+            }
+            if (outcome == PaymentWebhooks.Outcome.RECORDED) {
+                recordedRows.put(key, new Recorded(inboxRows.size(), notification.provider(),
+                        notification.providerEventId(), notification.eventType(), notification.environment(),
+                        notification.payload(), 0, receivedAt));
+                readings.put(key, notification.reading());
+            }
+            return true;
         }
 
         @Override
         public void settle(String provider, String providerEventId, PaymentWebhooks.Outcome outcome,
-                           String dedupeKey, String detail) {
+                           String dedupeKey, String detail, Instant appliedAt) {
             inboxRows.put(provider + ":" + providerEventId, outcome.name());
         }
+
+        @Override
+        public List<Recorded> claimRecorded(PaymentEnvironment appliesIn, Instant now, int limit) {
+            return inboxRows.entrySet().stream().filter(row -> "RECORDED".equals(row.getValue()))
+                    .map(row -> recordedRows.get(row.getKey())).limit(limit).toList();
+        }
+
+        @Override
+        public Optional<Recorded> claimRecorded(PaymentEnvironment appliesIn, long inboxId) {
+            return claimRecorded(appliesIn, NOW, Integer.MAX_VALUE).stream()
+                    .filter(row -> row.inboxId() == inboxId).findFirst();
+        }
+
+        @Override
+        public void failed(long inboxId, String error, Instant retryAt) {
+            recordedRows.replaceAll((key, row) -> row.inboxId() != inboxId ? row : new Recorded(row.inboxId(),
+                    row.provider(), row.providerEventId(), row.eventType(), row.environment(), row.payload(),
+                    row.attempts() + 1, row.receivedAt()));
+            failures.add(error);
+        }
+
+        @Override
+        public Lag lag(PaymentEnvironment appliesIn) {
+            return new Lag(claimRecorded(appliesIn, NOW, Integer.MAX_VALUE).size(), 0, null, null);
+        }
     };
+
+    /** What the webhook read from each recorded notification: read again as it was (the applier's reader). */
+    protected final Map<String, PaymentWebhooks.Reading> readings = new HashMap<>();
+    /** Failures of applying a notification, as the inbox was told. */
+    protected final List<String> failures = new ArrayList<>();
 
     protected final PaymentFacts facts = new PaymentFacts() {
         @Override
@@ -263,7 +306,35 @@ abstract class InMemoryPayments {
     protected PaymentPipeline pipeline() {
         PaymentApplication delegating = (memberId, event) -> wallet.apply(memberId, event);
         return new PaymentPipeline(inbox, facts, pending, parked, delegating, profiles, identities, transactions,
-                Clock.fixed(NOW, ZoneOffset.UTC), PaymentEnvironment.TEST);
+                Clock.fixed(NOW, ZoneOffset.UTC), PaymentEnvironment.TEST,
+                this::readingOf, () -> rings++);
+    }
+
+    /** How often the pipeline told the applier that something was recorded. */
+    protected int rings;
+
+    private PaymentWebhooks.Reading readingOf(String provider, String payload) {
+        return recordedRows.entrySet().stream().filter(row -> row.getValue().provider().equals(provider)
+                        && row.getValue().payload().equals(payload))
+                .map(row -> readings.get(row.getKey())).findFirst().orElseThrow();
+    }
+
+    /** Receives the notification as the webhook does, then applies what it recorded, as the applier does. */
+    protected PaymentWebhooks.Receipt receiveAndApply(PaymentPipeline pipeline, Notification notification) {
+        var answer = pipeline.receive(notification);
+        if (answer.outcome() != PaymentWebhooks.Outcome.RECORDED) {
+            return answer;
+        }
+        pipeline.applyRecorded(100);
+        String key = notification.provider() + ":" + notification.providerEventId();
+        var outcome = PaymentWebhooks.Outcome.valueOf(String.valueOf(inboxRows.get(key)));
+        if (outcome == PaymentWebhooks.Outcome.RECORDED) {
+            throw new IllegalStateException("not applied: " + failures);
+        }
+        String dedupeKey = notification.reading() instanceof PaymentWebhooks.Reading.Normalized normalized
+                ? normalized.event().dedupeKey() : null;
+        return new PaymentWebhooks.Receipt(false, outcome,
+                dedupeKey == null ? null : factRows.get(dedupeKey).status());
     }
 
     /** The claims, a minute after the pipeline's moment (so what it recorded is "before" them). */

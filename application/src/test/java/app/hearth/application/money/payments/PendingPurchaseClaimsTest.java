@@ -27,7 +27,7 @@ class PendingPurchaseClaimsTest extends InMemoryPayments {
     private void waitingPurchase(PurchaserKeys keys) {
         var event = new PaymentEvent("stripe", "evt_1", PaymentEventKind.ONE_TIME_PURCHASE, Store.STRIPE, "pi_1",
                 null, "price_tokens", 999, "USD", NOW, null, keys);
-        var receipt = pipeline().receive(new Notification("stripe", "evt_1", "checkout.session.completed", "test",
+        var receipt = receiveAndApply(pipeline(), new Notification("stripe", "evt_1", "checkout.session.completed", "test",
                 "{}", new Reading.Normalized(event)));
         assertThat(receipt.status()).isEqualTo(PaymentFacts.Status.PENDING);
         assertThat(applied).isEmpty();

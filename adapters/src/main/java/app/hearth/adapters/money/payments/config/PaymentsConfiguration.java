@@ -1,14 +1,17 @@
 package app.hearth.adapters.money.payments.config;
 
+import app.hearth.adapters.money.payments.jobs.PaymentApplier;
 import app.hearth.adapters.money.payments.jobs.PendingClaimSweep;
 import app.hearth.adapters.money.payments.jobs.StripeReconciliationJob;
 import app.hearth.adapters.money.payments.webhooks.AdaptyWebhookAuthorization;
+import app.hearth.adapters.money.payments.webhooks.RecordedNotifications;
 import app.hearth.adapters.money.payments.webhooks.StripeReconciliation;
 import app.hearth.adapters.money.payments.webhooks.StripeWebhookVerifier;
 import app.hearth.application.members.MemberIdentities;
 import app.hearth.application.members.MemberProfiles;
 import app.hearth.application.money.PaymentApplication;
 import app.hearth.application.money.payments.ParkedPaymentEvents;
+import app.hearth.application.money.payments.PaymentDoorbell;
 import app.hearth.application.money.payments.PaymentFacts;
 import app.hearth.application.money.payments.PaymentInbox;
 import app.hearth.application.money.payments.PaymentOperations;
@@ -21,7 +24,10 @@ import app.hearth.application.shared.Transactions;
 import app.hearth.domain.money.payments.PaymentEnvironment;
 import com.stripe.StripeClient;
 import java.time.Clock;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -52,7 +58,8 @@ public class PaymentsConfiguration {
     @ConfigurationProperties("hearth.payments")
     public record PaymentsProperties(@DefaultValue Stripe stripe, @DefaultValue Adapty adapty,
                                      @DefaultValue("PT10M") Duration pendingClaimSweep,
-                                     @DefaultValue("live") PaymentEnvironment environment) {
+                                     @DefaultValue("live") PaymentEnvironment environment,
+                                     @DefaultValue Applier applier) {
 
         /**
          * {@code apiKey} (a restricted key that may read events) switches on the daily reconciliation of the last
@@ -64,6 +71,14 @@ public class PaymentsConfiguration {
         }
 
         public record Adapty(String sandboxAuthorization, String productionAuthorization) {
+        }
+
+        /**
+         * The applier of recorded notifications (ADR 0043): on ({@code enabled}) on every server node, in batches of
+         * up to {@code batch}, woken at once by this node's webhooks and every {@code poll} for other nodes' work.
+         */
+        public record Applier(@DefaultValue("true") boolean enabled, @DefaultValue("200") int batch,
+                              @DefaultValue("PT1S") Duration poll) {
         }
     }
 
@@ -91,15 +106,20 @@ public class PaymentsConfiguration {
 
     /** {@code hearth.payments.environment} binds {@code test} or {@code live}; start-up refuses anything else. */
     @Bean
+    PaymentDoorbell paymentDoorbell() {
+        return new PaymentDoorbell();
+    }
+
+    @Bean
     PaymentPipeline paymentPipeline(PaymentInbox inbox, PaymentFacts facts, PendingPurchases pending,
                                     ParkedPaymentEvents parked, PaymentApplication wallets, MemberProfiles profiles,
                                     MemberIdentities identities, Transactions transactions, Clock clock,
-                                    PaymentsProperties properties) {
+                                    PaymentsProperties properties, PaymentDoorbell doorbell) {
         PaymentEnvironment environment = properties.environment();
         log.info("payments: {} payments are applied to wallets, {} ones only recorded (hearth.payments.environment)",
                 environment.code(), environment == PaymentEnvironment.LIVE ? "test" : "live");
         return new PaymentPipeline(inbox, facts, pending, parked, wallets, profiles, identities, transactions, clock,
-                environment);
+                environment, RecordedNotifications::read, doorbell::ring);
     }
 
     /** Hears of registrations and attached identities (MembersService calls every MemberListener bean). */
@@ -111,8 +131,40 @@ public class PaymentsConfiguration {
 
     @Bean
     PaymentOperations paymentOperations(PaymentFacts facts, ParkedPaymentEvents parked, PendingPurchases pending,
-                                        Clock clock) {
-        return new PaymentOperationsService(facts, parked, pending, clock);
+                                        Clock clock, PaymentInbox inbox, PaymentsProperties properties) {
+        return new PaymentOperationsService(facts, parked, pending, clock, inbox, properties.environment());
+    }
+
+    /**
+     * Applies what the webhooks recorded, after their answers (ADR 0043); off with
+     * {@code hearth.payments.applier.enabled=false} (such a node only records: another applies).
+     */
+    @Bean
+    @ConditionalOnProperty(name = "hearth.mode", havingValue = "server", matchIfMissing = true)
+    @ConditionalOnProperty(name = "hearth.payments.applier.enabled", havingValue = "true", matchIfMissing = true)
+    PaymentApplier paymentApplier(PaymentPipeline pipeline, PaymentDoorbell doorbell, PaymentsProperties properties) {
+        var applier = properties.applier();
+        return new PaymentApplier(pipeline, doorbell, applier.batch(), applier.poll());
+    }
+
+    /**
+     * {@code hearth.payments.unapplied}: notifications recorded and not applied yet; {@code
+     * hearth.payments.unapplied.oldest.age}: seconds since the oldest of them was received (0 when none).
+     */
+    @Bean
+    MeterBinder paymentApplicationLag(PaymentInbox inbox, PaymentsProperties properties, Clock clock) {
+        PaymentEnvironment environment = properties.environment();
+        return registry -> {
+            Gauge.builder("hearth.payments.unapplied", () -> inbox.lag(environment).unapplied())
+                    .description("payment notifications recorded and not applied to wallets yet")
+                    .register(registry);
+            Gauge.builder("hearth.payments.unapplied.oldest.age", () -> {
+                Instant oldest = inbox.lag(environment).oldestUnappliedAt();
+                return oldest == null ? 0 : Duration.between(oldest, clock.instant()).toMillis() / 1000.0;
+            }).baseUnit("seconds")
+                    .description("how long the oldest payment notification not applied yet has waited")
+                    .register(registry);
+        };
     }
 
     @Bean

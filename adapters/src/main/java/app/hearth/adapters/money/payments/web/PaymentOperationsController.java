@@ -2,12 +2,15 @@ package app.hearth.adapters.money.payments.web;
 
 import app.hearth.application.money.payments.ParkedPaymentEvents;
 import app.hearth.application.money.payments.PaymentFacts;
+import app.hearth.application.money.payments.PaymentInbox;
 import app.hearth.application.money.payments.PaymentOperations;
 import app.hearth.application.money.payments.PendingPurchases;
 import app.hearth.domain.access.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,13 +21,29 @@ import org.springframework.web.bind.annotation.RestController;
 /** What operators (admin, superadmin) see of payment events; cursor-paginated like every list. */
 @RestController
 @Tag(name = "Payment operations", description = "Payment events for operators: a member's payments, parked "
-        + "events, pending purchases nobody claimed")
+        + "events, pending purchases nobody claimed, how far application lags")
 public class PaymentOperationsController {
 
     public static final String ADMIN = "/api/v1/admin";
     public static final String MEMBER_PAYMENTS = ADMIN + "/members/{memberId}/payments";
     public static final String PARKED = ADMIN + "/parked-payment-events";
     public static final String PENDING = ADMIN + "/pending-purchases";
+    public static final String APPLICATION = ADMIN + "/payment-application";
+
+    /**
+     * How far applying recorded notifications lags (ADR 0043): {@code unapplied} notifications recorded and not
+     * applied yet, {@code failing} of them waiting to be tried again after a failure, the oldest one's receipt and
+     * age in seconds (0 when none), and the last application (null when none is known).
+     */
+    public record ApplicationLagResponse(long unapplied, long failing, Instant oldestUnappliedAt,
+                                         long oldestUnappliedAgeSeconds, Instant lastAppliedAt) {
+        static ApplicationLagResponse of(PaymentInbox.Lag lag, Instant now) {
+            long age = lag.oldestUnappliedAt() == null ? 0
+                    : Math.max(0, Duration.between(lag.oldestUnappliedAt(), now).toSeconds());
+            return new ApplicationLagResponse(lag.unapplied(), lag.failing(), lag.oldestUnappliedAt(), age,
+                    lag.lastAppliedAt());
+        }
+    }
 
     /**
      * A payment fact and what became of it: {@code environment} is {@code test} (Stripe test mode, Adapty sandbox)
@@ -77,9 +96,19 @@ public class PaymentOperationsController {
     }
 
     private final PaymentOperations operations;
+    private final Clock clock;
 
-    public PaymentOperationsController(PaymentOperations operations) {
+    public PaymentOperationsController(PaymentOperations operations, Clock clock) {
         this.operations = operations;
+        this.clock = clock;
+    }
+
+    @GetMapping(APPLICATION)
+    @Operation(operationId = "getPaymentApplicationLag",
+            summary = "How far applying recorded payment notifications to wallets lags: how many are recorded and "
+            + "not applied, how many failed and wait to be tried again, the oldest one's age (admin, superadmin)")
+    public ApplicationLagResponse applicationLag(@Parameter(hidden = true) Actor actor) {
+        return ApplicationLagResponse.of(operations.applicationLag(actor), clock.instant());
     }
 
     @GetMapping(MEMBER_PAYMENTS)

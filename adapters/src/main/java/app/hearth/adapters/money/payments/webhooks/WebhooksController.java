@@ -32,9 +32,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The payment providers' webhooks. They carry no Hearth token: each request authenticates itself (Stripe's
  * signature, Adapty's Authorization value) before anything is read or stored; a refused request stores nothing and
- * answers 401. An authenticated body that is not an event answers 400. Only once the notification is recorded (and
- * handed on, in the same transaction) does the answer say 200, a copy of one included; any failure on the way
- * answers 503 so the provider retries (Adapty stops retrying on any answer from 200 to 404).
+ * answers 401. An authenticated body that is not an event answers 400. Once the notification is recorded (one short
+ * transaction; its fact is applied to wallets after the answer, ADR 0043) the answer says 200, a copy of one
+ * included; any failure on the way answers 503 so the provider retries (Adapty stops retrying on any answer from 200 to 404).
  */
 @RestController
 @Tag(name = "Webhooks", description = "Providers' notifications (Stripe, Adapty, LiveKit); authenticated by the "
@@ -75,7 +75,8 @@ public class WebhooksController {
 
     @PostMapping(STRIPE)
     @SecurityRequirements
-    @ApiResponse(responseCode = "200", description = "Recorded (or already recorded)", content = @Content(
+    @ApiResponse(responseCode = "200", description = "Recorded (or already recorded); a fact is applied to wallets "
+            + "after the answer (outcome RECORDED)", content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = Acknowledgement.class)))
     @ApiResponse(responseCode = "401",
             description = "Not signed by Stripe (code WEBHOOK_SIGNATURE_INVALID)",
