@@ -95,6 +95,29 @@ public final class WalletDecider {
     }
 
     /**
+     * The movement ids {@code command} is decided on that {@code state} may have forgotten (ADR 0041): its own, and
+     * for a hold command the hold's placing and closing. Whoever runs the decider looks them up in the index of
+     * every movement id and hands what it found to {@link Open#recalling} before deciding; empty when the wallet
+     * forgot nothing.
+     */
+    public static List<String> keysToRecall(WalletCommand command, Wallet state) {
+        if (!(state instanceof Open wallet) || command instanceof OpenWallet) {
+            return List.of();
+        }
+        var keys = new ArrayList<String>();
+        keys.add(command.movementId());
+        switch (command) {
+            case PlaceHold place -> keys.add("close:" + place.holdId());
+            case ExtendHold extend -> keys.addAll(List.of("hold:" + extend.holdId(), "close:" + extend.holdId()));
+            case CaptureHold capture -> keys.add("hold:" + capture.holdId());
+            case ReleaseHold release -> keys.add("hold:" + release.holdId());
+            default -> {
+            }
+        }
+        return keys.stream().distinct().filter(wallet.recorded()::mayHaveForgotten).toList();
+    }
+
+    /**
      * The decision on {@code command}: its events, or, for a payment fact refused by a parking rule
      * ({@link #PARKING_CODES}), that it is parked: an answer, not a failure, with nothing to apply. Every other
      * refusal is thrown as by {@link #decide}.
