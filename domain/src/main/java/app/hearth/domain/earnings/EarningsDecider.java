@@ -107,6 +107,18 @@ public final class EarningsDecider {
         return keys.stream().distinct().filter(account.movements()::mayHaveForgotten).toList();
     }
 
+    /** {@code state}, also answering for forgotten movements an earlier look-up {@code found}. */
+    public static EarningsAccount recalling(EarningsAccount state, java.util.Map<String, RecordedMovement> found) {
+        return state instanceof Open open ? open.recalling(found) : state;
+    }
+
+    /** What was recorded between {@code before} and {@code after}, each under its keys: what to write down. */
+    public static List<IdempotencyIndex.Entry<RecordedMovement>> recordedBetween(EarningsAccount before,
+                                                                                 EarningsAccount after) {
+        long since = before instanceof Open open ? open.movements().lastSequence() : 0;
+        return after instanceof Open open ? open.movements().recordedAfter(since) : List.of();
+    }
+
     /** The movement a command that was already carried out recorded, if any: what a retry answers with. */
     public static Optional<RecordedMovement> recordedMovement(EarningsCommand command, EarningsAccount state) {
         if (!(state instanceof Open account)) {

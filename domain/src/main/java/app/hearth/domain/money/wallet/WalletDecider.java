@@ -21,6 +21,7 @@ import app.hearth.domain.money.wallet.WalletEvent.HoldReleased;
 import app.hearth.domain.money.wallet.WalletEvent.TimeZoneChanged;
 import app.hearth.domain.money.wallet.WalletEvent.WalletMigrated;
 import app.hearth.domain.money.wallet.WalletEvent.WalletOpened;
+import app.hearth.domain.shared.IdempotencyIndex;
 import app.hearth.domain.shared.RuleViolation;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -115,6 +116,17 @@ public final class WalletDecider {
             }
         }
         return keys.stream().distinct().filter(wallet.recorded()::mayHaveForgotten).toList();
+    }
+
+    /** {@code state}, also answering for forgotten movement ids an earlier look-up {@code found}. */
+    public static Wallet recalling(Wallet state, java.util.Map<String, CarriedOut> found) {
+        return state instanceof Open open ? open.recalling(found) : state;
+    }
+
+    /** What was recorded between {@code before} and {@code after}, each under its keys: what to write down. */
+    public static List<IdempotencyIndex.Entry<CarriedOut>> recordedBetween(Wallet before, Wallet after) {
+        long since = before instanceof Open open ? open.recorded().lastSequence() : 0;
+        return after instanceof Open open ? open.recorded().recordedAfter(since) : List.of();
     }
 
     /**
