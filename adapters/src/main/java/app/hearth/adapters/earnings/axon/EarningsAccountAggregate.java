@@ -19,6 +19,7 @@ import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -26,7 +27,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * what it decided, one event-sourcing handler that folds events into the state. No business rule lives here.
  */
 @Aggregate(type = "EarningsAccount", cache = "earningsAccountCache",
-        commandTargetResolver = "hearthCommandTargetResolver")
+        commandTargetResolver = "hearthCommandTargetResolver", snapshotTriggerDefinition = "earningsAccountSnapshotTrigger")
+@Revision("1")
 public class EarningsAccountAggregate {
 
     /** Axon keys streams by identifier alone, across aggregate types: ids carry their type as a prefix. */

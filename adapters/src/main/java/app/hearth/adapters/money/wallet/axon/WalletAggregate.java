@@ -24,13 +24,19 @@ import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * The thin Axon shell around {@link WalletDecider}: one handler per command that asks the decider and applies what
  * it decided, one event-sourcing handler that folds events into the state. No business rule lives here.
+ *
+ * <p>Its fields are its snapshot, as JSON ({@link WalletAxonConfiguration#walletSnapshotShapes}); {@code @Revision}
+ * names their shape: raise it when the state's shape changes, and older snapshots are passed over (ADR 0041).
  */
-@Aggregate(type = "Wallet", commandTargetResolver = "walletCommandTargetResolver")
+@Aggregate(type = "Wallet", commandTargetResolver = "walletCommandTargetResolver", cache = "walletCache",
+        snapshotTriggerDefinition = "walletSnapshotTrigger")
+@Revision("1")
 public class WalletAggregate {
 
     /** Axon keys streams by identifier alone, across aggregate types: ids carry their type as a prefix. */
