@@ -1,6 +1,7 @@
 package app.hearth.adapters.shared.axon;
 
 import app.hearth.adapters.earnings.axon.EarningsAccountAggregate;
+import app.hearth.adapters.shared.axon.state.AggregateStateConfiguration;
 import app.hearth.domain.earnings.EarningsCommand;
 import app.hearth.domain.shared.RuleViolation;
 import javax.sql.DataSource;
@@ -159,7 +160,7 @@ public class HearthAxonConfiguration {
      * {@code max-gap-offset} events behind; see {@link EventStoreProperties} and ADR 0024.
      */
     @Bean
-    public EventStorageEngine eventStorageEngine(@Qualifier("snapshotSerializer") Serializer snapshotSerializer,
+    public EventStorageEngine eventStorageEngine(AggregateStateConfiguration.SnapshotSerializer snapshotSerializer,
                                                  SnapshotFilter snapshotFilter,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
@@ -169,7 +170,7 @@ public class HearthAxonConfiguration {
                                                  EventStoreProperties eventStore,
                                                  org.axonframework.config.Configuration configuration) {
         return JdbcEventStorageEngine.builder()
-                .snapshotSerializer(snapshotSerializer)
+                .snapshotSerializer(snapshotSerializer.serializer())
                 .snapshotFilter(snapshotFilter)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())

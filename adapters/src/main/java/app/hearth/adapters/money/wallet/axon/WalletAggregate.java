@@ -126,6 +126,11 @@ public class WalletAggregate {
         return WalletDecider.receipt(command, WalletDecider.recalling(state, recalled), decision);
     }
 
+    /** The wallet this shell holds: what a snapshot of it gives back ({@link AxonWalletHistory#current}). */
+    Wallet state() {
+        return state;
+    }
+
     /** The aggregate identifier of {@code memberId}'s wallet. */
     public static String aggregateId(String memberId) {
         return ID_PREFIX + memberId;

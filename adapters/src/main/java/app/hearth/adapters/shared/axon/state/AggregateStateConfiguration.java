@@ -11,7 +11,6 @@ import org.ehcache.config.builders.CacheConfigurationBuilder;
 import org.ehcache.config.builders.CacheManagerBuilder;
 import org.ehcache.config.builders.ResourcePoolsBuilder;
 import org.ehcache.core.Ehcache;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -41,16 +40,28 @@ public class AggregateStateConfiguration {
         return new CommittedOnlyCache(new EhCache3Adapter((Ehcache) cache));
     }
 
-    /** Writes snapshots as plain JSON: an aggregate's fields and its state's records, no Java types but its own. */
+    /**
+     * Writes snapshots as plain JSON: an aggregate's fields and its state's records, no Java types but its own. Not a
+     * {@code Serializer} bean: Axon's auto-configuration builds its general serializer only while no other unqualified
+     * one exists.
+     */
     @Bean
-    @Qualifier("snapshotSerializer")
-    public Serializer snapshotSerializer(List<SnapshotShapes> shapes) {
+    public SnapshotSerializer snapshotSerializer(List<SnapshotShapes> shapes) {
+        return new SnapshotSerializer(serializer(shapes));
+    }
+
+    /** The serializer of snapshots shaped by {@code shapes}. */
+    public static Serializer serializer(List<SnapshotShapes> shapes) {
         return Jackson3Serializer.builder()
                 .jsonMapperBuilderCustomizer(mapper -> {
                     mapper.addModule(IdempotencyIndexJson.module());
                     shapes.forEach(shape -> shape.configure(mapper));
                 })
                 .build();
+    }
+
+    /** The serializer the event store writes and reads snapshots with. */
+    public record SnapshotSerializer(Serializer serializer) {
     }
 
     @Bean

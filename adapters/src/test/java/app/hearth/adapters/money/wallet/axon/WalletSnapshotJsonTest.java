@@ -23,8 +23,8 @@ class WalletSnapshotJsonTest {
 
     static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
 
-    private final Serializer serializer = new AggregateStateConfiguration()
-            .snapshotSerializer(List.of(new WalletAxonConfiguration().walletSnapshotShapes()));
+    private final Serializer serializer = AggregateStateConfiguration
+            .serializer(List.of(new WalletAxonConfiguration().walletSnapshotShapes()));
 
     static WalletAggregate walletAfter(int messages) {
         var aggregate = new WalletAggregate();
