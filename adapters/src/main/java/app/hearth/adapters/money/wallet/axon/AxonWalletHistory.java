@@ -27,7 +27,7 @@ public class AxonWalletHistory implements WalletHistory {
     @Override
     public List<WalletEvent> history(String memberId) {
         var events = new ArrayList<WalletEvent>();
-        eventStore.readEvents(WalletAggregate.aggregateId(memberId)).asStream()
+        eventStore.readEvents(WalletAggregate.aggregateId(memberId), 0).asStream()
                 .forEach(message -> events.add((WalletEvent) message.getPayload()));
         return events;
     }
