@@ -17,6 +17,8 @@ public sealed interface EarningsAccount {
     /**
      * An open account. {@code lifetimeEarned} sums activity credits; {@code lifetimePenalties} sums penalties
      * still in force (a reversal takes its penalty out); {@code balance} may be negative after penalties.
+     * {@code movements} remembers the last {@link #REMEMBERED_MOVEMENTS} in memory; older ones are recalled from the
+     * adapters' index when a command needs them ({@link EarningsDecider#keysToRecall}, ADR 0041).
      */
     @AggregateRoot
     record Open(
@@ -27,5 +29,14 @@ public sealed interface EarningsAccount {
             long entryCount,
             String lastHash,
             IdempotencyIndex<RecordedMovement> movements) implements EarningsAccount {
+
+        /** How many movements an account remembers in memory (ADR 0041). */
+        public static final int REMEMBERED_MOVEMENTS = 256;
+
+        /** This account, also answering for movements it forgot and an earlier look-up {@code found}. */
+        public Open recalling(java.util.Map<String, RecordedMovement> found) {
+            return found.isEmpty() ? this : new Open(companionId, balance, lifetimeEarned, lifetimePenalties,
+                    entryCount, lastHash, movements.recalling(found));
+        }
     }
 }

@@ -72,7 +72,7 @@ public final class EarningsDecider {
     public static EarningsAccount evolve(EarningsAccount state, EarningsEvent event) {
         return switch (event) {
             case EarningsAccountOpened opened -> new Open(opened.companionId(), 0, 0, 0, 0, EntryHash.GENESIS,
-                    IdempotencyIndex.none());
+                    IdempotencyIndex.none(Open.REMEMBERED_MOVEMENTS));
             case EntryRecorded recorded -> record((Open) state, recorded);
         };
     }
@@ -84,6 +84,39 @@ public final class EarningsDecider {
             state = evolve(state, event);
         }
         return state;
+    }
+
+    /**
+     * The keys {@code command} is decided on that {@code state} may have forgotten (ADR 0041): what caused it, its
+     * entry id, and for a reversal the penalty's. Whoever runs the decider looks them up in the index of every
+     * movement and hands what it found to {@link Open#recalling} before deciding; empty when nothing was forgotten.
+     */
+    public static List<String> keysToRecall(EarningsCommand command, EarningsAccount state) {
+        if (!(state instanceof Open account)) {
+            return List.of();
+        }
+        List<String> keys = switch (command) {
+            case OpenEarningsAccount ignored -> List.of();
+            case CreditActivity credit -> List.of(sourceKey(credit.sourceReference()), entryKey(credit.entryId()));
+            case ApplyPenalty penalty -> List.of(caseKey(penalty.caseId()), entryKey(penalty.entryId()));
+            case ReversePenalty reversal -> List.of(entryKey(reversal.penaltyId()), reversalKey(reversal.penaltyId()),
+                    entryKey(reversal.entryId()));
+            case CorrectBalance correction -> List.of(correctionKey(correction.idempotencyKey()),
+                    entryKey(correction.entryId()));
+        };
+        return keys.stream().distinct().filter(account.movements()::mayHaveForgotten).toList();
+    }
+
+    /** {@code state}, also answering for forgotten movements an earlier look-up {@code found}. */
+    public static EarningsAccount recalling(EarningsAccount state, java.util.Map<String, RecordedMovement> found) {
+        return state instanceof Open open ? open.recalling(found) : state;
+    }
+
+    /** What was recorded between {@code before} and {@code after}, each under its keys: what to write down. */
+    public static List<IdempotencyIndex.Entry<RecordedMovement>> recordedBetween(EarningsAccount before,
+                                                                                 EarningsAccount after) {
+        long since = before instanceof Open open ? open.movements().lastSequence() : 0;
+        return after instanceof Open open ? open.movements().recordedAfter(since) : List.of();
     }
 
     /** The movement a command that was already carried out recorded, if any: what a retry answers with. */

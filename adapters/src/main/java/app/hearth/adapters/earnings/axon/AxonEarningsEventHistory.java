@@ -31,7 +31,7 @@ public class AxonEarningsEventHistory implements EarningsEventHistory {
     @Override
     public List<EarningsEvent> history(String companionId) {
         var events = new ArrayList<EarningsEvent>();
-        eventStore.readEvents(EarningsAccountAggregate.aggregateId(companionId)).asStream()
+        eventStore.readEvents(EarningsAccountAggregate.aggregateId(companionId), 0).asStream()
                 .forEach(message -> events.add((EarningsEvent) message.getPayload()));
         return events;
     }

@@ -3,7 +3,10 @@ package app.hearth.adapters.earnings.axon;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import app.hearth.application.earnings.EntryReceipt;
+import app.hearth.adapters.shared.axon.state.IdempotencyRecords;
 import app.hearth.domain.earnings.EarningsAccount;
+import app.hearth.domain.earnings.RecordedMovement;
+import java.util.Map;
 import app.hearth.domain.earnings.EarningsCommand.ApplyPenalty;
 import app.hearth.domain.earnings.EarningsCommand.CorrectBalance;
 import app.hearth.domain.earnings.EarningsCommand.CreditActivity;
@@ -16,6 +19,7 @@ import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -23,7 +27,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * what it decided, one event-sourcing handler that folds events into the state. No business rule lives here.
  */
 @Aggregate(type = "EarningsAccount", cache = "earningsAccountCache",
-        commandTargetResolver = "hearthCommandTargetResolver")
+        commandTargetResolver = "hearthCommandTargetResolver", snapshotTriggerDefinition = "earningsAccountSnapshotTrigger")
+@Revision("1")
 public class EarningsAccountAggregate {
 
     /** Axon keys streams by identifier alone, across aggregate types: ids carry their type as a prefix. */
@@ -39,27 +44,27 @@ public class EarningsAccountAggregate {
 
     @CommandHandler
     public EarningsAccountAggregate(OpenEarningsAccount command) {
-        decideAndApply(command);
+        EarningsDecider.decide(command, state).forEach(event -> apply(event));
     }
 
     @CommandHandler
-    public EntryReceipt handle(CreditActivity command) {
-        return decideAndApply(command);
+    public EntryReceipt handle(CreditActivity command, IdempotencyRecords records) {
+        return decideAndApply(command, records);
     }
 
     @CommandHandler
-    public EntryReceipt handle(ApplyPenalty command) {
-        return decideAndApply(command);
+    public EntryReceipt handle(ApplyPenalty command, IdempotencyRecords records) {
+        return decideAndApply(command, records);
     }
 
     @CommandHandler
-    public EntryReceipt handle(ReversePenalty command) {
-        return decideAndApply(command);
+    public EntryReceipt handle(ReversePenalty command, IdempotencyRecords records) {
+        return decideAndApply(command, records);
     }
 
     @CommandHandler
-    public EntryReceipt handle(CorrectBalance command) {
-        return decideAndApply(command);
+    public EntryReceipt handle(CorrectBalance command, IdempotencyRecords records) {
+        return decideAndApply(command, records);
     }
 
     @EventSourcingHandler
@@ -68,10 +73,19 @@ public class EarningsAccountAggregate {
         state = EarningsDecider.evolve(state, event);
     }
 
-    private EntryReceipt decideAndApply(EarningsCommand command) {
-        List<EarningsEvent> events = EarningsDecider.decide(command, state);
+    /**
+     * Decides on the state, recalling from {@code records} the movements the decider needs that the account forgot
+     * (none while it forgot nothing: no query), applies what was decided and writes down what it recorded, in the
+     * command's transaction (ADR 0041).
+     */
+    private EntryReceipt decideAndApply(EarningsCommand command, IdempotencyRecords records) {
+        Map<String, RecordedMovement> recalled = records.find(accountId,
+                EarningsDecider.keysToRecall(command, state), RecordedMovement.class);
+        EarningsAccount before = state;
+        List<EarningsEvent> events = EarningsDecider.decide(command, EarningsDecider.recalling(state, recalled));
         events.forEach(event -> apply(event));
-        return EarningsDecider.recordedMovement(command, state)
+        records.record(accountId, EarningsDecider.recordedBetween(before, state));
+        return EarningsDecider.recordedMovement(command, EarningsDecider.recalling(state, recalled))
                 .map(movement -> new EntryReceipt(movement.entryId(), movement.position(), movement.coins(),
                         movement.balanceAfter(), events.isEmpty()))
                 .orElse(null);

@@ -1,6 +1,7 @@
 package app.hearth.adapters.shared.axon;
 
 import app.hearth.adapters.earnings.axon.EarningsAccountAggregate;
+import app.hearth.adapters.shared.axon.state.AggregateStateConfiguration;
 import app.hearth.domain.earnings.EarningsCommand;
 import app.hearth.domain.shared.RuleViolation;
 import javax.sql.DataSource;
@@ -8,8 +9,6 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
-import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.EhCache3Adapter;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -18,6 +17,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.modelling.command.CommandTargetResolver;
@@ -27,13 +27,7 @@ import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
-import org.ehcache.CacheManager;
-import org.ehcache.config.builders.CacheConfigurationBuilder;
-import org.ehcache.config.builders.CacheManagerBuilder;
-import org.ehcache.config.builders.ResourcePoolsBuilder;
-import org.ehcache.core.Ehcache;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -166,7 +160,8 @@ public class HearthAxonConfiguration {
      * {@code max-gap-offset} events behind; see {@link EventStoreProperties} and ADR 0024.
      */
     @Bean
-    public EventStorageEngine eventStorageEngine(Serializer generalSerializer,
+    public EventStorageEngine eventStorageEngine(AggregateStateConfiguration.SnapshotSerializer snapshotSerializer,
+                                                 SnapshotFilter snapshotFilter,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  ConnectionProvider connectionProvider,
@@ -175,7 +170,8 @@ public class HearthAxonConfiguration {
                                                  EventStoreProperties eventStore,
                                                  org.axonframework.config.Configuration configuration) {
         return JdbcEventStorageEngine.builder()
-                .snapshotSerializer(generalSerializer)
+                .snapshotSerializer(snapshotSerializer.serializer())
+                .snapshotFilter(snapshotFilter)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -197,27 +193,6 @@ public class HearthAxonConfiguration {
         var guard = new LongTransactionGuard(jdbc, eventStore.longestTransaction());
         guard.checkIdleTransactionTimeout();
         return guard;
-    }
-
-    /** The in-memory cache of recently used aggregates, closed with the application. */
-    @Bean(destroyMethod = "close")
-    public CacheManager aggregateCacheManager() {
-        return CacheManagerBuilder.newCacheManagerBuilder().build(true);
-    }
-
-    /**
-     * Keeps up to {@code hearth.earnings.account-cache-size} earnings accounts in memory, so a command need not
-     * re-read the account's whole stream. A bounded, strongly held cache: a weak-reference cache was emptied by
-     * every garbage collection (under 2% hits in the credit benchmark). Another node's append to a cached account
-     * surfaces as a concurrency conflict; Axon evicts the entry and the command is retried on the fresh stream.
-     */
-    @Bean
-    public Cache earningsAccountCache(CacheManager aggregateCacheManager,
-                                      @Value("${hearth.earnings.account-cache-size:10000}") long size) {
-        org.ehcache.Cache<Object, Object> cache = aggregateCacheManager.createCache("earnings-accounts",
-                CacheConfigurationBuilder.newCacheConfigurationBuilder(Object.class, Object.class,
-                        ResourcePoolsBuilder.heap(size)));
-        return new EhCache3Adapter((Ehcache) cache);
     }
 
     /** Routes every domain command to the aggregate its own id names; no Axon annotation in the domain. */

@@ -18,6 +18,7 @@ import app.hearth.domain.shared.RuleViolation;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
+import app.hearth.adapters.shared.axon.state.InMemoryIdempotencyRecords;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ class EarningsAccountAggregateTest {
     @BeforeEach
     void fixture() {
         fixture = new AggregateTestFixture<>(EarningsAccountAggregate.class);
+        fixture.registerInjectableResource(new InMemoryIdempotencyRecords());
         fixture.registerCommandTargetResolver(command -> new VersionedAggregateIdentifier(
                 EarningsAccountAggregate.aggregateId(((EarningsCommand) command.getPayload()).companionId()), null));
     }

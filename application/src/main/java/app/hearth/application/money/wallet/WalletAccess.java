@@ -58,12 +58,12 @@ public class WalletAccess {
 
     /** The wallet as its events make it now, opened first if need be. */
     public Wallet.Open state(String memberId, Instant at) {
-        Wallet state = WalletDecider.replay(history.history(memberId));
+        Wallet state = history.current(memberId);
         if (state instanceof Wallet.Open open) {
             return open;
         }
         open(memberId, at);
-        return (Wallet.Open) WalletDecider.replay(history.history(memberId));
+        return (Wallet.Open) history.current(memberId);
     }
 
     /** Tells the wallet the zone of the member's profile, if it differs (nothing happens otherwise). */

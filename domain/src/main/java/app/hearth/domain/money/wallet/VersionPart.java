@@ -248,8 +248,14 @@ public sealed interface VersionPart {
                     pack -> pack.with(pack.remaining() - used, pack.held() + held)), chatWindows);
         }
 
+        /**
+         * A new window; windows that ended a whole {@link ChatWindow#LENGTH} before it opens go (an ended window
+         * charges like none; the slack keeps a message stamped a little out of order judged as before), so the
+         * windows kept are those of the last two days, not one per companion ever written to.
+         */
         Moments withWindow(ChatWindow window) {
             var more = new HashMap<>(chatWindows);
+            more.values().removeIf(ended -> !window.opensAt().isBefore(ended.endsAt().plus(ChatWindow.LENGTH)));
             more.put(window.companionId(), window);
             return new Moments(packs, more);
         }

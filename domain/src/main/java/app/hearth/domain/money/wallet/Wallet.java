@@ -31,12 +31,17 @@ public sealed interface Wallet {
      * @param refunded      purchase keys refunded (a purchase that arrives after its refund brings nothing)
      * @param movements     how many movements were recorded (the last movement's position)
      * @param purchaseCount how many lots and packs were added (orders packs that expire together)
-     * @param recorded      every movement id carried out, with what it did
+     * @param recorded      the movement ids carried out, with what they did: the last
+     *                      {@link #REMEMBERED_MOVEMENTS} in memory, older ones recalled from the adapters' index
+     *                      when a command needs them ({@link WalletDecider#keysToRecall}, ADR 0041)
      */
     @AggregateRoot
     record Open(@Identity String memberId, String zone, String pendingZone, VersionPart part,
                 VersionPart.Tiers keptTiers, Map<String, Hold> holds, Set<String> refunded, long movements,
                 long purchaseCount, IdempotencyIndex<CarriedOut> recorded) implements Wallet {
+
+        /** How many movement ids a wallet remembers in memory (ADR 0041). */
+        public static final int REMEMBERED_MOVEMENTS = 256;
 
         public Open {
             holds = Map.copyOf(holds);
@@ -46,7 +51,13 @@ public sealed interface Wallet {
         /** A wallet just opened on {@code version} in {@code zone}: nothing counted, nothing recorded. */
         static Open opened(String memberId, MonetizationVersion version, String zone) {
             return new Open(memberId, zone, null, VersionPart.empty(version), VersionPart.Tiers.NONE, Map.of(),
-                    Set.of(), 0, 0, IdempotencyIndex.none());
+                    Set.of(), 0, 0, IdempotencyIndex.none(REMEMBERED_MOVEMENTS));
+        }
+
+        /** This wallet, also answering for movement ids it forgot and an earlier look-up {@code found}. */
+        public Open recalling(Map<String, CarriedOut> found) {
+            return found.isEmpty() ? this : new Open(memberId, zone, pendingZone, part, keptTiers, holds, refunded,
+                    movements, purchaseCount, recorded.recalling(found));
         }
 
         public MonetizationVersion version() {

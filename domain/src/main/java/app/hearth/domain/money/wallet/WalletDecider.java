@@ -21,6 +21,7 @@ import app.hearth.domain.money.wallet.WalletEvent.HoldReleased;
 import app.hearth.domain.money.wallet.WalletEvent.TimeZoneChanged;
 import app.hearth.domain.money.wallet.WalletEvent.WalletMigrated;
 import app.hearth.domain.money.wallet.WalletEvent.WalletOpened;
+import app.hearth.domain.shared.IdempotencyIndex;
 import app.hearth.domain.shared.RuleViolation;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,6 +93,40 @@ public final class WalletDecider {
             case MigrateWallet migration -> migrate(migration, draft);
         }
         return draft.events();
+    }
+
+    /**
+     * The movement ids {@code command} is decided on that {@code state} may have forgotten (ADR 0041): its own, and
+     * for a hold command the hold's placing and closing. Whoever runs the decider looks them up in the index of
+     * every movement id and hands what it found to {@link Open#recalling} before deciding; empty when the wallet
+     * forgot nothing.
+     */
+    public static List<String> keysToRecall(WalletCommand command, Wallet state) {
+        if (!(state instanceof Open wallet) || command instanceof OpenWallet) {
+            return List.of();
+        }
+        var keys = new ArrayList<String>();
+        keys.add(command.movementId());
+        switch (command) {
+            case PlaceHold place -> keys.add("close:" + place.holdId());
+            case ExtendHold extend -> keys.addAll(List.of("hold:" + extend.holdId(), "close:" + extend.holdId()));
+            case CaptureHold capture -> keys.add("hold:" + capture.holdId());
+            case ReleaseHold release -> keys.add("hold:" + release.holdId());
+            default -> {
+            }
+        }
+        return keys.stream().distinct().filter(wallet.recorded()::mayHaveForgotten).toList();
+    }
+
+    /** {@code state}, also answering for forgotten movement ids an earlier look-up {@code found}. */
+    public static Wallet recalling(Wallet state, java.util.Map<String, CarriedOut> found) {
+        return state instanceof Open open ? open.recalling(found) : state;
+    }
+
+    /** What was recorded between {@code before} and {@code after}, each under its keys: what to write down. */
+    public static List<IdempotencyIndex.Entry<CarriedOut>> recordedBetween(Wallet before, Wallet after) {
+        long since = before instanceof Open open ? open.recorded().lastSequence() : 0;
+        return after instanceof Open open ? open.recorded().recordedAfter(since) : List.of();
     }
 
     /**

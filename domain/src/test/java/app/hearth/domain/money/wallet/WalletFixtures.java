@@ -73,6 +73,8 @@ final class WalletFixtures {
     /** A wallet driven command by command: its events so far and its state. */
     static final class Driver {
         final List<WalletEvent> events = new ArrayList<>();
+        /** Every movement id carried out, as the adapters' index keeps it (ADR 0041). */
+        final java.util.Map<String, CarriedOut> everyMovementId = new java.util.HashMap<>();
         Wallet state = WalletDecider.initialState();
 
         static Driver open(MonetizationVersion version, String zone) {
@@ -82,17 +84,33 @@ final class WalletFixtures {
         }
 
         List<WalletEvent> run(WalletCommand command) {
-            List<WalletEvent> produced = WalletDecider.decide(command, state);
+            long before = state instanceof Wallet.Open open ? open.recorded().lastSequence() : 0;
+            List<WalletEvent> produced = WalletDecider.decide(command, recalling(command, state));
             for (WalletEvent event : produced) {
                 events.add(event);
                 state = WalletDecider.evolve(state, event);
             }
+            if (state instanceof Wallet.Open open) {
+                open.recorded().recordedAfter(before)
+                        .forEach(entry -> entry.keys().forEach(key -> everyMovementId.put(key, entry.record())));
+            }
             return produced;
+        }
+
+        /** {@code wallet}, also answering for the movement ids {@code command} needs that it forgot. */
+        Wallet recalling(WalletCommand command, Wallet wallet) {
+            if (!(wallet instanceof Wallet.Open open)) {
+                return wallet;
+            }
+            var found = new java.util.HashMap<String, CarriedOut>();
+            WalletDecider.keysToRecall(command, wallet).stream().filter(everyMovementId::containsKey)
+                    .forEach(key -> found.put(key, everyMovementId.get(key)));
+            return open.recalling(found);
         }
 
         WalletReceipt receipt(WalletCommand command) {
             boolean retry = run(command).isEmpty();
-            return WalletDecider.receipt(command, state, retry);
+            return WalletDecider.receipt(command, recalling(command, state), retry);
         }
 
         Wallet.Open wallet() {

@@ -306,7 +306,7 @@ class WalletSimulationTest {
             // re-submitting an earlier movement id changes nothing
             if (!carriedOut.isEmpty()) {
                 WalletCommand earlier = carriedOut.get(random.nextInt(carriedOut.size()));
-                assertThat(WalletDecider.decide(earlier, w)).as("re-submitting %s", earlier.movementId()).isEmpty();
+                assertThat(WalletDecider.decide(earlier, wallet.recalling(earlier, w))).as("re-submitting %s", earlier.movementId()).isEmpty();
             }
             // folding the events from scratch gives the same state
             if (step <= FOLD_EVERY_STEP_UNTIL || step % FOLD_EVERY == 0) {

@@ -1,7 +1,11 @@
 package app.hearth.adapters.money.wallet.axon;
 
 import app.hearth.application.money.wallet.WalletHistory;
+import app.hearth.domain.money.wallet.Wallet;
+import app.hearth.domain.money.wallet.WalletDecider;
 import app.hearth.domain.money.wallet.WalletEvent;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -23,9 +27,22 @@ public class AxonWalletHistory implements WalletHistory {
     @Override
     public List<WalletEvent> history(String memberId) {
         var events = new ArrayList<WalletEvent>();
-        eventStore.readEvents(WalletAggregate.aggregateId(memberId)).asStream()
+        eventStore.readEvents(WalletAggregate.aggregateId(memberId), 0).asStream()
                 .forEach(message -> events.add((WalletEvent) message.getPayload()));
         return events;
+    }
+
+    /** The wallet from its last snapshot and the events after it (ADR 0041): what a command's load costs. */
+    @Override
+    public Wallet current(String memberId) {
+        Wallet state = WalletDecider.initialState();
+        DomainEventStream stream = eventStore.readEvents(WalletAggregate.aggregateId(memberId));
+        while (stream.hasNext()) {
+            DomainEventMessage<?> message = stream.next();
+            state = message.getPayload() instanceof WalletAggregate snapshot ? snapshot.state()
+                    : WalletDecider.evolve(state, (WalletEvent) message.getPayload());
+        }
+        return state;
     }
 
     @Override

@@ -35,6 +35,7 @@ import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import app.hearth.adapters.shared.axon.state.InMemoryIdempotencyRecords;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,7 @@ class WalletAggregateTest {
     @BeforeEach
     void fixture() {
         fixture = new AggregateTestFixture<>(WalletAggregate.class);
+        fixture.registerInjectableResource(new InMemoryIdempotencyRecords());
         fixture.registerCommandTargetResolver(command -> new VersionedAggregateIdentifier(
                 WalletAggregate.aggregateId(((WalletCommand) command.getPayload()).memberId()), null));
     }
