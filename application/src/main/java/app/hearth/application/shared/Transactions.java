@@ -15,6 +15,12 @@ public interface Transactions {
      */
     <T> T inNewTransaction(Supplier<T> work);
 
+    /**
+     * Runs {@code work} once the transaction in progress has committed, and never if it rolls back; at once when no
+     * transaction is in progress. For what may only be believed once it is durable (a node's memory of a fact).
+     */
+    void afterCommit(Runnable work);
+
     default void run(Runnable work) {
         inTransaction(() -> {
             work.run();

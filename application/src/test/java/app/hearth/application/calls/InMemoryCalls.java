@@ -95,6 +95,11 @@ class InMemoryCalls {
     int transactionsRun;
     final Transactions transactions = new Transactions() {
         @Override
+        public void afterCommit(Runnable work) {
+            work.run();
+        }
+
+        @Override
         public <T> T inTransaction(Supplier<T> work) {
             transactionsRun++;
             return work.get();

@@ -36,6 +36,11 @@ class MediaWebhookServiceTest {
     };
     final Transactions direct = new Transactions() {
         @Override
+        public void afterCommit(Runnable work) {
+            work.run();
+        }
+
+        @Override
         public <T> T inTransaction(Supplier<T> work) {
             return work.get();
         }

@@ -49,8 +49,8 @@ public class MoneyConfiguration {
 
     @Bean
     WalletAccess walletAccess(WalletCommandBus commands, WalletHistory history, MemberProfiles profiles,
-                              MoneyProperties properties) {
-        return new WalletAccess(commands, history, profiles, properties.version());
+                              MoneyProperties properties, Transactions transactions) {
+        return new WalletAccess(commands, history, profiles, properties.version(), transactions);
     }
 
     @Bean

@@ -5,6 +5,8 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The application's transactions are Spring's: jOOQ and Axon's JDBC storage join them. */
@@ -23,6 +25,21 @@ public class SpringTransactions implements Transactions {
     @Override
     public <T> T inNewTransaction(Supplier<T> work) {
         return newTemplate.execute(status -> work.get());
+    }
+
+    @Override
+    public void afterCommit(Runnable work) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || !TransactionSynchronizationManager.isActualTransactionActive()) {
+            work.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                work.run();
+            }
+        });
     }
 
     @Override

@@ -2,6 +2,8 @@ package app.hearth.application.money.wallet;
 
 import app.hearth.application.members.MemberProfiles;
 import app.hearth.application.members.Members;
+import app.hearth.application.shared.RecentlySeen;
+import app.hearth.application.shared.Transactions;
 import app.hearth.domain.money.catalog.MonetizationVersion;
 import app.hearth.domain.money.wallet.Wallet;
 import app.hearth.domain.money.wallet.WalletCommand;
@@ -17,13 +19,21 @@ import java.util.Optional;
  */
 public class WalletAccess {
 
+    private static final String OPEN = "open";
+
     private final WalletCommandBus commands;
     private final WalletHistory history;
     private final MemberProfiles profiles;
     private final MonetizationVersion newMemberVersion;
+    private final Transactions transactions;
+    /** Wallets this node saw exist: a wallet is never removed, so it need not be looked up again. */
+    private final RecentlySeen openWallets = new RecentlySeen(100_000);
+    /** The profile zone change each wallet was last told of by this node: the same change need not be sent again. */
+    private final RecentlySeen toldZones = new RecentlySeen(100_000);
 
     public WalletAccess(WalletCommandBus commands, WalletHistory history, MemberProfiles profiles,
-                        MonetizationVersion newMemberVersion) {
+                        MonetizationVersion newMemberVersion, Transactions transactions) {
+        this.transactions = transactions;
         this.commands = commands;
         this.history = history;
         this.profiles = profiles;
@@ -42,8 +52,12 @@ public class WalletAccess {
 
     /** Sends {@code command}, opening the wallet first if the member has none yet (or it vanished by a race). */
     public WalletReceipt send(WalletCommand command) {
-        if (!history.exists(command.memberId())) {
-            open(command.memberId(), command.at());
+        String memberId = command.memberId();
+        if (!openWallets.saw(memberId, OPEN)) {
+            if (!history.exists(memberId)) {
+                open(memberId, command.at());
+            }
+            transactions.afterCommit(() -> openWallets.see(memberId, OPEN));
         }
         try {
             return commands.send(command);
@@ -51,7 +65,8 @@ public class WalletAccess {
             if (!violation.code().equals(WalletDecider.WALLET_NOT_FOUND)) {
                 throw violation;
             }
-            open(command.memberId(), command.at());
+            openWallets.forget(memberId);
+            open(memberId, command.at());
             return commands.send(command);
         }
     }
@@ -74,6 +89,10 @@ public class WalletAccess {
         }
         String zone = profile.get().profile().timeZone();
         String changeId = zone + "@" + profile.get().updatedAt().toEpochMilli();
+        if (toldZones.saw(memberId, changeId)) {
+            return; // this node told the wallet of this very change: the command would change nothing
+        }
         send(new WalletCommand.ChangeTimeZone(memberId, changeId, zone, at));
+        transactions.afterCommit(() -> toldZones.see(memberId, changeId));
     }
 }

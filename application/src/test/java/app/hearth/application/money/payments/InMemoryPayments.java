@@ -45,6 +45,11 @@ abstract class InMemoryPayments {
 
     protected final Transactions transactions = new Transactions() {
         @Override
+        public void afterCommit(Runnable work) {
+            work.run();
+        }
+
+        @Override
         public <T> T inNewTransaction(Supplier<T> work) {
             throw new UnsupportedOperationException("the pipeline uses one transaction");
         }
