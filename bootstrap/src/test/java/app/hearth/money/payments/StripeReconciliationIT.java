@@ -81,6 +81,7 @@ class StripeReconciliationIT extends IntegrationTest {
         assertThat(inboxRows("evt_rcA" + tag)).isEqualTo(1);
         assertThat(inboxRows("evt_rcB" + tag)).isEqualTo(1);
         assertThat(inboxRows("evt_rcC" + tag)).isEqualTo(1);
+        PaymentsItSupport.awaitApplied(jdbc); // recorded by the pass, applied after it (ADR 0043)
         assertThat(jdbc.queryForObject("select count(*) from payment_fact where dedupe_key = ?", Integer.class,
                 "STRIPE:pi_rc" + tag + ":ONE_TIME_PURCHASE")).isEqualTo(1);
         assertThat(jdbc.queryForObject("select kind from payment_fact where provider_event_id = ?", String.class,
