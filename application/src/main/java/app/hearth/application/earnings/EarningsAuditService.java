@@ -33,21 +33,55 @@ public class EarningsAuditService implements EarningsAudit {
                 rebuilt.lifetimePenalties(), rebuilt.lastHash(), List.copyOf(mismatches));
     }
 
+    /**
+     * Accounts are independent: they are audited on {@link #PARALLELISM} threads at once (each waits on the
+     * database about as long as it computes), {@code progress} hears of each as it completes (from any of them), and
+     * the failed accounts are reported in account order.
+     */
     @Override
     public Report auditAll(Consumer<AccountReport> progress) {
         var ids = new TreeSet<>(history.companionIds());
         ids.addAll(readModel.companionIds());
-        long entries = 0;
-        var failed = new ArrayList<AccountReport>();
-        for (String companionId : ids) {
-            AccountReport report = audit(companionId);
-            entries += report.entries();
-            if (!report.clean()) {
-                failed.add(report);
+        var entries = new java.util.concurrent.atomic.LongAdder();
+        var failed = new java.util.concurrent.ConcurrentSkipListMap<String, AccountReport>();
+        var next = ids.iterator();
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(PARALLELISM)) {
+            var running = new ArrayList<java.util.concurrent.Future<?>>();
+            for (int thread = 0; thread < PARALLELISM; thread++) {
+                running.add(threads.submit(() -> {
+                    for (String companionId = take(next); companionId != null; companionId = take(next)) {
+                        AccountReport report = audit(companionId);
+                        entries.add(report.entries());
+                        if (!report.clean()) {
+                            failed.put(companionId, report);
+                        }
+                        progress.accept(report);
+                    }
+                    return null;
+                }));
             }
-            progress.accept(report);
+            for (var thread : running) {
+                try {
+                    thread.get();
+                } catch (java.util.concurrent.ExecutionException failure) {
+                    throw failure.getCause() instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException(failure.getCause());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("the audit was interrupted", interrupted);
+                }
+            }
         }
-        return new Report(ids.size(), entries, List.copyOf(failed));
+        return new Report(ids.size(), entries.sum(), List.copyOf(failed.values()));
+    }
+
+    /** Accounts audited at once: the machine's cores, at least 2 and at most 8 (each holds a connection). */
+    static final int PARALLELISM = Math.clamp(Runtime.getRuntime().availableProcessors(), 2, 8);
+
+    private static String take(java.util.Iterator<String> ids) {
+        synchronized (ids) {
+            return ids.hasNext() ? ids.next() : null;
+        }
     }
 
     private void compareWithReadModel(String companionId, List<EarningsEvent> events,
