@@ -57,12 +57,25 @@ class CheapAppendsIT extends IntegrationTest {
 
     @Test
     void theEventsOfOneUnitOfWorkReachTheServerAsOneInsertInOneRoundTrip() {
-        String aggregate = "appends-probe:" + UUID.randomUUID();
+        // a valid earnings account of eight events (opened, seven credits chained by their hashes), so that the
+        // read model and the auditor of the shared test database see a consistent account
+        String companion = "appends-probe-" + UUID.randomUUID();
+        String aggregate = "earnings:" + companion;
         var messages = new ArrayList<GenericDomainEventMessage<?>>();
-        for (int i = 0; i < 8; i++) {
-            messages.add(new GenericDomainEventMessage<>("AppendsProbe", aggregate, i,
-                    new app.hearth.domain.earnings.EarningsEvent.EarningsAccountOpened("probe-" + i, "test",
-                            Instant.now())));
+        Instant at = Instant.now();
+        messages.add(new GenericDomainEventMessage<>("EarningsAccount", aggregate, 0,
+                new app.hearth.domain.earnings.EarningsEvent.EarningsAccountOpened(companion, "test", at)));
+        String previous = app.hearth.domain.earnings.EntryHash.GENESIS;
+        for (int i = 1; i < 8; i++) {
+            var entry = new app.hearth.domain.earnings.LedgerEntry("entry-" + i, i,
+                    app.hearth.domain.earnings.EntryKind.ACTIVITY_CREDIT, 10, 10L * i, "probe", "source-" + i, "calls",
+                    "rules-v1", at, previous, null);
+            var credit = new app.hearth.domain.earnings.EarningsEvent.ActivityCredited(companion, entry,
+                    ActivityKind.AUDIO_CALL_MINUTE, 1, 10, 10_000, List.of());
+            previous = app.hearth.domain.earnings.EntryHash.of(companion, entry, credit.hashedDetails());
+            messages.add(new GenericDomainEventMessage<>("EarningsAccount", aggregate, i,
+                    new app.hearth.domain.earnings.EarningsEvent.ActivityCredited(companion, entry.withHash(previous),
+                            ActivityKind.AUDIO_CALL_MINUTE, 1, 10, 10_000, List.of())));
         }
 
         List<String> sent;
