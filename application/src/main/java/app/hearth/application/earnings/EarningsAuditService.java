@@ -27,9 +27,17 @@ public class EarningsAuditService implements EarningsAudit {
     private final EarningsEventHistory history;
     private final EarningsReadModel readModel;
 
+    private final int batchEvents;
+
     public EarningsAuditService(EarningsEventHistory history, EarningsReadModel readModel) {
+        this(history, readModel, BATCH_EVENTS);
+    }
+
+    /** With batches of about {@code batchEvents} events (a test makes every account a batch of its own). */
+    public EarningsAuditService(EarningsEventHistory history, EarningsReadModel readModel, int batchEvents) {
         this.history = history;
         this.readModel = readModel;
+        this.batchEvents = batchEvents;
     }
 
     @Override
@@ -40,7 +48,7 @@ public class EarningsAuditService implements EarningsAudit {
 
     /**
      * The store is read once, in one stream, account after account ({@link EarningsEventHistory#readAll}); accounts
-     * are gathered in batches of about {@value #BATCH_EVENTS} events, and each batch is decoded, verified and
+     * are gathered in batches of about {@value #BATCH_EVENTS} events (unless told otherwise), and each batch is decoded, verified and
      * compared with the read model (read for the whole batch at once) on one of {@link #PARALLELISM} threads while
      * the stream reads on. At most two batches per thread wait, so memory stays bounded whatever the store's size.
      * {@code progress} hears of every account in the order the store gives them (the reading thread hands the
@@ -79,7 +87,7 @@ public class EarningsAuditService implements EarningsAudit {
         private final Set<String> seen = new HashSet<>();
         private final SortedMap<String, AccountReport> failed = new TreeMap<>();
         private List<EarningsEventHistory.StoredAccount> batch = new ArrayList<>();
-        private int batchEvents;
+        private int gathered;
         private long entries;
 
         Run(ExecutorService threads, Consumer<AccountReport> progress) {
@@ -92,8 +100,8 @@ public class EarningsAuditService implements EarningsAudit {
                 throw new IllegalStateException("the event store gave account " + account.companionId() + " twice");
             }
             batch.add(account);
-            batchEvents += account.size();
-            if (batchEvents >= BATCH_EVENTS || batch.size() >= BATCH_ACCOUNTS) {
+            gathered += account.size();
+            if (gathered >= batchEvents || batch.size() >= BATCH_ACCOUNTS) {
                 handOver();
             }
         }
@@ -101,7 +109,7 @@ public class EarningsAuditService implements EarningsAudit {
         private void handOver() {
             var accounts = batch;
             batch = new ArrayList<>();
-            batchEvents = 0;
+            gathered = 0;
             handedOver.add(threads.submit(() -> auditBatch(accounts)));
             while (!handedOver.isEmpty() && (handedOver.size() > 2 * PARALLELISM || handedOver.peek().isDone())) {
                 reportNext();
