@@ -43,15 +43,19 @@ class SegmentedEarningsProjectionIT {
             List<String> ids = IntStream.range(0, ACCOUNTS).mapToObj(i -> "segmented-" + i).toList();
             ids.forEach(id -> ledger.open(new Actor("segments-admin", Role.ADMIN), id));
             try (var threads = Executors.newFixedThreadPool(4)) {
+                var credits = new java.util.ArrayList<java.util.concurrent.Future<?>>();
                 for (String id : ids) {
-                    threads.submit(() -> {
+                    credits.add(threads.submit(() -> {
                         for (int call = 1; call <= CREDITS; call++) {
                             ledger.credit(new EarningsLedger.ActivityCredit(id, "call:" + call,
                                     ActivityKind.AUDIO_CALL_MINUTE, call, Instant.parse("2026-11-24T12:00:00Z"),
                                     ZoneOffset.UTC, null, "calls"));
                         }
                         return null;
-                    }).get();
+                    }));
+                }
+                for (var credit : credits) {
+                    credit.get();
                 }
             }
             Projections.awaitCaughtUp(jdbc, EarningsProjection.PROCESSING_GROUP);
