@@ -2,7 +2,10 @@ package app.hearth.application.earnings;
 
 import app.hearth.domain.earnings.EntryKind;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jmolecules.architecture.hexagonal.SecondaryPort;
@@ -35,4 +38,20 @@ public interface EarningsReadModel {
 
     /** Every account the read model knows. */
     List<String> companionIds();
+
+    /** One account as an audit compares it: its balance (absent when the read model has none) and every entry. */
+    record AuditedAccount(Optional<Balance> balance, List<Entry> entries) {
+    }
+
+    /**
+     * The given accounts as an audit compares them, each with its balance and every entry in position order; every
+     * account asked for is in the answer. This default asks account by account; an adapter reads them at once.
+     */
+    default Map<String, AuditedAccount> auditedAccounts(Collection<String> companionIds) {
+        var accounts = new HashMap<String, AuditedAccount>();
+        for (String companionId : companionIds) {
+            accounts.put(companionId, new AuditedAccount(balance(companionId), allEntries(companionId)));
+        }
+        return accounts;
+    }
 }

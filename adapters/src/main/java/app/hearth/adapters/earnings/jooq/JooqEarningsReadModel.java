@@ -8,7 +8,10 @@ import app.hearth.application.earnings.EarningsReadModel;
 import app.hearth.domain.earnings.EntryKind;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -69,6 +72,29 @@ public class JooqEarningsReadModel implements EarningsReadModel {
         return sql.select(EARNINGS_ACCOUNT.COMPANION_ID).from(EARNINGS_ACCOUNT)
                 .orderBy(EARNINGS_ACCOUNT.COMPANION_ID)
                 .fetch(EARNINGS_ACCOUNT.COMPANION_ID);
+    }
+
+    /** Two queries for the whole batch: its balances, then its entries by account and position. */
+    @Override
+    public Map<String, AuditedAccount> auditedAccounts(Collection<String> companionIds) {
+        var balances = new HashMap<String, Balance>();
+        sql.selectFrom(EARNINGS_ACCOUNT)
+                .where(EARNINGS_ACCOUNT.COMPANION_ID.in(companionIds))
+                .forEach(row -> balances.put(row.getCompanionId(), new Balance(row.getCompanionId(), row.getBalance(),
+                        row.getLifetimeEarned(), row.getLifetimePenalties(), row.getEntryCount(), row.getLastHash(),
+                        row.getUpdatedAt().toInstant())));
+        var entries = new HashMap<String, List<Entry>>();
+        sql.selectFrom(EARNINGS_ENTRY)
+                .where(EARNINGS_ENTRY.COMPANION_ID.in(companionIds))
+                .orderBy(EARNINGS_ENTRY.COMPANION_ID, EARNINGS_ENTRY.POSITION)
+                .forEach(row -> entries.computeIfAbsent(row.getCompanionId(), id -> new ArrayList<>())
+                        .add(toEntry(row)));
+        var accounts = new HashMap<String, AuditedAccount>();
+        for (String companionId : companionIds) {
+            accounts.put(companionId, new AuditedAccount(Optional.ofNullable(balances.get(companionId)),
+                    entries.getOrDefault(companionId, List.of())));
+        }
+        return accounts;
     }
 
     private static Entry toEntry(EarningsEntryRecord row) {

@@ -29,7 +29,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * One way for every event processor, whatever its processing group (ADR 0024); a group needs no configuration of its
  * own to get it:
  * <ul>
- *   <li>a tracking processor, one segment, batches of {@code hearth.projections.batch-size}, with claims that move:
+ *   <li>a tracking processor, one segment (several for the groups in {@code hearth.projections.segments}), batches of {@code hearth.projections.batch-size}, with claims that move:
  *       a node that stops releases its claims, the others try to claim every {@code token-claim-interval}, and the
  *       claim of a node that died is taken over after {@code claim-timeout};</li>
  *   <li>every node claims under an id of its own (several contexts in one JVM included);</li>
@@ -124,6 +124,15 @@ public class EventProcessorsConfiguration {
                         .andBatchSize(projections.batchSize())
                         .andInitialSegmentsCount(1)
                         .andTokenClaimInterval(projections.tokenClaimInterval().toMillis(), TimeUnit.MILLISECONDS));
+                // groups that replay faster in parallel: segments by aggregate (Axon's default sequencing policy keeps
+                // each aggregate's events in order within one segment), a thread per segment held, room for a split
+                projections.segments().forEach((group, segments) ->
+                        processing.registerTrackingEventProcessorConfiguration(group, c ->
+                                TrackingEventProcessorConfiguration.forParallelProcessing(2 * segments)
+                                        .andInitialSegmentsCount(segments)
+                                        .andBatchSize(projections.batchSize())
+                                        .andTokenClaimInterval(projections.tokenClaimInterval().toMillis(),
+                                                TimeUnit.MILLISECONDS)));
                 processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
                 // batches begin a transaction; a dead letter or an event handled alone gets a savepoint inside one
                 processing.registerDefaultTransactionManager(c -> new SavepointTransactions(transactionManager));

@@ -1,6 +1,7 @@
 package app.hearth.adapters.shared.axon.processing;
 
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -13,12 +14,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *   <li>{@code deadLetterRetry}: how often dead-lettered sequences are tried again (their cause may be gone).</li>
  *   <li>{@code deadLetterMaxSequences} / {@code deadLetterMaxSequenceSize}: per processing group; beyond them the
  *       processor stops and retries rather than drop an event.</li>
+ *   <li>{@code segments}: processing groups that run several segments, by name (the others run one): the number of
+ *       segments their tokens are created with; each node runs up to twice as many threads, one per segment it
+ *       holds, so every segment still has a thread after one split of each (ADR 0044).</li>
  * </ul>
  */
 @ConfigurationProperties("hearth.projections")
 public record ProjectionProperties(Integer batchSize, Duration tokenClaimInterval, Duration claimTimeout,
                                    Duration deadLetterRetry, Integer deadLetterMaxSequences,
-                                   Integer deadLetterMaxSequenceSize) {
+                                   Integer deadLetterMaxSequenceSize, Map<String, Integer> segments) {
 
     public ProjectionProperties {
         batchSize = batchSize == null ? 100 : batchSize;
@@ -27,5 +31,11 @@ public record ProjectionProperties(Integer batchSize, Duration tokenClaimInterva
         deadLetterRetry = deadLetterRetry == null ? Duration.ofMinutes(5) : deadLetterRetry;
         deadLetterMaxSequences = deadLetterMaxSequences == null ? 1024 : deadLetterMaxSequences;
         deadLetterMaxSequenceSize = deadLetterMaxSequenceSize == null ? 65_536 : deadLetterMaxSequenceSize;
+        segments = segments == null ? Map.of() : Map.copyOf(segments);
+        segments.forEach((group, count) -> {
+            if (count == null || count < 1) {
+                throw new IllegalArgumentException("hearth.projections.segments." + group + " must be at least 1");
+            }
+        });
     }
 }
