@@ -35,6 +35,13 @@ public class JooqMemberProfiles implements MemberProfiles {
     }
 
     @Override
+    public Optional<TimeZoneSetting> timeZone(String userId) {
+        return sql.select(MEMBER_PROFILE.TIME_ZONE, MEMBER_PROFILE.UPDATED_AT).from(MEMBER_PROFILE)
+                .where(MEMBER_PROFILE.USER_ID.eq(userId))
+                .fetchOptional(row -> new TimeZoneSetting(row.value1(), row.value2().toInstant()));
+    }
+
+    @Override
     public boolean save(String userId, MemberProfile profile, Instant at) {
         OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
         String languages = String.join(",", profile.languages());

@@ -1,7 +1,6 @@
 package app.hearth.application.money.wallet;
 
 import app.hearth.application.members.MemberProfiles;
-import app.hearth.application.members.Members;
 import app.hearth.application.shared.RecentlySeen;
 import app.hearth.application.shared.Transactions;
 import app.hearth.domain.money.catalog.MonetizationVersion;
@@ -83,12 +82,12 @@ public class WalletAccess {
 
     /** Tells the wallet the zone of the member's profile, if it differs (nothing happens otherwise). */
     public void syncTimeZone(String memberId, Instant at) {
-        Optional<Members.Profile> profile = profiles.find(memberId);
-        if (profile.isEmpty()) {
+        Optional<MemberProfiles.TimeZoneSetting> setting = profiles.timeZone(memberId);
+        if (setting.isEmpty()) {
             return;
         }
-        String zone = profile.get().profile().timeZone();
-        String changeId = zone + "@" + profile.get().updatedAt().toEpochMilli();
+        String zone = setting.get().timeZone();
+        String changeId = zone + "@" + setting.get().changedAt().toEpochMilli();
         if (toldZones.saw(memberId, changeId)) {
             return; // this node told the wallet of this very change: the command would change nothing
         }

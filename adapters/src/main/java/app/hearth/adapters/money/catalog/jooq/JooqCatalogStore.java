@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jooq.DSLContext;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -28,16 +29,35 @@ public class JooqCatalogStore implements CatalogStore {
     static final String MOMENT_PACK = "MOMENT_PACK";
 
     private final DSLContext sql;
+    /** The newest version this node has read: a stored version never changes, so only its number is asked again. */
+    private final AtomicReference<Catalogs.Published> newestRead = new AtomicReference<>();
 
     public JooqCatalogStore(DSLContext sql) {
         this.sql = sql;
     }
 
+    /**
+     * The newest version. Every message charge and hold asks for it, so the products of a version are read once per
+     * node: each call asks only for the newest version number (one index probe) and reads the whole version only
+     * when it is not the one read last.
+     */
     @Override
     public Optional<Catalogs.Published> newest() {
-        return sql.selectFrom(CATALOG_VERSION).orderBy(CATALOG_VERSION.VERSION.desc()).limit(1)
+        Integer version = sql.select(CATALOG_VERSION.VERSION).from(CATALOG_VERSION)
+                .orderBy(CATALOG_VERSION.VERSION.desc()).limit(1).fetchOne(CATALOG_VERSION.VERSION);
+        if (version == null) {
+            return Optional.empty();
+        }
+        Catalogs.Published read = newestRead.get();
+        if (read != null && read.catalog().catalogVersion() == version) {
+            return Optional.of(read);
+        }
+        Optional<Catalogs.Published> newest = sql.selectFrom(CATALOG_VERSION)
+                .where(CATALOG_VERSION.VERSION.eq(version))
                 .fetchOptional()
                 .map(this::published);
+        newest.ifPresent(newestRead::set);
+        return newest;
     }
 
     @Override
