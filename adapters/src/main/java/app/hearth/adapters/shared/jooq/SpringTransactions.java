@@ -29,8 +29,15 @@ public class SpringTransactions implements Transactions {
 
     @Override
     public void afterCommit(Runnable work) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()
-                || !TransactionSynchronizationManager.isActualTransactionActive()) {
+        runAfterCommit(work);
+    }
+
+    /**
+     * Runs {@code work} after the Spring transaction in progress commits (the outermost one that really commits),
+     * never after a rollback; at once when no transaction synchronization is active.
+     */
+    public static void runAfterCommit(Runnable work) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             work.run();
             return;
         }

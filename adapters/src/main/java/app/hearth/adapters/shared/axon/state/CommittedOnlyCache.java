@@ -1,9 +1,8 @@
 package app.hearth.adapters.shared.axon.state;
 
+import app.hearth.adapters.shared.jooq.SpringTransactions;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * An aggregate cache that never shows a command another command's uncommitted state (ADR 0042, the failure of
@@ -40,12 +39,12 @@ public final class CommittedOnlyCache implements Cache {
 
     @Override
     public void put(Object key, Object value) {
-        afterCommit(() -> delegate.put(key, value));
+        SpringTransactions.runAfterCommit(() -> delegate.put(key, value));
     }
 
     @Override
     public boolean putIfAbsent(Object key, Object value) {
-        afterCommit(() -> delegate.putIfAbsent(key, value));
+        SpringTransactions.runAfterCommit(() -> delegate.putIfAbsent(key, value));
         return true;
     }
 
@@ -67,18 +66,5 @@ public final class CommittedOnlyCache implements Cache {
     @Override
     public Registration registerCacheEntryListener(EntryListener listener) {
         return delegate.registerCacheEntryListener(listener);
-    }
-
-    private static void afterCommit(Runnable put) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            put.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                put.run();
-            }
-        });
     }
 }
