@@ -3,7 +3,6 @@ package app.hearth.adapters.earnings.axon;
 import app.hearth.adapters.shared.axon.state.AggregateStateConfiguration;
 import app.hearth.adapters.shared.axon.state.SnapshotShapes;
 import app.hearth.domain.earnings.EarningsAccount;
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import org.axonframework.common.caching.Cache;
@@ -42,13 +41,8 @@ public class EarningsAxonConfiguration {
     /** An account's snapshot: {@code {"accountId", "state": {"status": "open", "balance", ..., "movements"}}}. */
     @Bean
     public SnapshotShapes earningsAccountSnapshotShapes() {
-        return mapper -> mapper.addMixIn(EarningsAccountAggregate.class, ShellFields.class)
+        return mapper -> mapper.addMixIn(EarningsAccountAggregate.class, SnapshotShapes.ShellFields.class)
                 .addMixIn(EarningsAccount.class, States.class);
-    }
-
-    @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
-            getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-    abstract static class ShellFields {
     }
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "status")

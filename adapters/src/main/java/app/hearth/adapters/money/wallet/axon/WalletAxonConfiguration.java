@@ -5,7 +5,6 @@ import app.hearth.adapters.shared.axon.state.SnapshotShapes;
 import app.hearth.domain.money.wallet.Wallet;
 import app.hearth.domain.money.wallet.WalletCommand;
 import app.hearth.domain.money.wallet.VersionPart;
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import org.axonframework.common.caching.Cache;
@@ -56,14 +55,9 @@ public class WalletAxonConfiguration {
     /** A wallet's snapshot: {@code {"walletId", "state": {"status": "open", ..., "part": {"version": ...}}}}. */
     @Bean
     public SnapshotShapes walletSnapshotShapes() {
-        return mapper -> mapper.addMixIn(WalletAggregate.class, ShellFields.class)
+        return mapper -> mapper.addMixIn(WalletAggregate.class, SnapshotShapes.ShellFields.class)
                 .addMixIn(Wallet.class, States.class)
                 .addMixIn(VersionPart.class, Parts.class);
-    }
-
-    @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
-            getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-    abstract static class ShellFields {
     }
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "status")

@@ -1,5 +1,6 @@
 package app.hearth.adapters.shared.axon.state;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -11,4 +12,10 @@ import tools.jackson.databind.json.JsonMapper;
 public interface SnapshotShapes {
 
     void configure(JsonMapper.Builder mapper);
+
+    /** The mix-in of every aggregate shell: its fields as they are (identifier and state), no getters. */
+    @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
+            getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+    abstract class ShellFields {
+    }
 }
