@@ -99,20 +99,33 @@ class CommittedWalletCacheIT extends IntegrationTest {
         return history.history(member).stream().flatMap(event -> event.movements().stream()).toList();
     }
 
-    @Test
-    void aCommandNeverBuildsOnAMovementThatIsRolledBack() throws Exception {
-        String member = cachedWallet();
+    /** Command 1 and command 2, the transaction of command 1 ended (committed or rolled back) after command 2 was sent. */
+    private record Race(CompletableFuture<Void> first, CompletableFuture<Void> second) {
+    }
+
+    /**
+     * Command 1 in a transaction held open; command 2 sent on another thread meanwhile, until it is done or waits for
+     * a lock; then command 1's transaction ends, committed when {@code commit}.
+     */
+    private Race commandTwoWhileCommandOneIsOpen(String member, boolean commit) throws Exception {
         var sent = new CountDownLatch(1);
         var end = new CountDownLatch(1);
-        CompletableFuture<Void> first = heldOpen(member, sent, end, false);
+        CompletableFuture<Void> first = heldOpen(member, sent, end, commit);
         assertThat(sent.await(60, TimeUnit.SECONDS)).isTrue();
-
         CompletableFuture<Void> second = CompletableFuture.runAsync(() -> wallets.send(message(member, "command-2", 10)),
                 threads);
         Awaitility.await().atMost(Duration.ofSeconds(60))
                 .until(() -> second.isDone() || someoneWaitsForALock());
         end.countDown();
-        assertThatThrownBy(first::join).hasRootCauseInstanceOf(IllegalStateException.class);
+        return new Race(first, second);
+    }
+
+    @Test
+    void aCommandNeverBuildsOnAMovementThatIsRolledBack() throws Exception {
+        String member = cachedWallet();
+        Race race = commandTwoWhileCommandOneIsOpen(member, false);
+        CompletableFuture<Void> second = race.second();
+        assertThatThrownBy(race.first()::join).hasRootCauseInstanceOf(IllegalStateException.class);
         second.get(60, TimeUnit.SECONDS);
 
         Wallet.Open wallet = (Wallet.Open) WalletDecider.replay(history.history(member));
@@ -128,18 +141,9 @@ class CommittedWalletCacheIT extends IntegrationTest {
     @Test
     void aCommandWaitsForAnUncommittedMovementAndIsRetriedOnItOnceCommitted() throws Exception {
         String member = cachedWallet();
-        var sent = new CountDownLatch(1);
-        var end = new CountDownLatch(1);
-        CompletableFuture<Void> first = heldOpen(member, sent, end, true);
-        assertThat(sent.await(60, TimeUnit.SECONDS)).isTrue();
-
-        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> wallets.send(message(member, "command-2", 10)),
-                threads);
-        Awaitility.await().atMost(Duration.ofSeconds(60))
-                .until(() -> second.isDone() || someoneWaitsForALock());
-        end.countDown();
-        first.get(60, TimeUnit.SECONDS);
-        second.get(60, TimeUnit.SECONDS);
+        Race race = commandTwoWhileCommandOneIsOpen(member, true);
+        race.first().get(60, TimeUnit.SECONDS);
+        race.second().get(60, TimeUnit.SECONDS);
 
         assertThat(movements(member)).extracting(Movement::movementId)
                 .containsExactly("grant:start", "message:command-1", "message:command-2");
