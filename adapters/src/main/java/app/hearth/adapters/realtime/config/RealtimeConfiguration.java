@@ -1,5 +1,6 @@
 package app.hearth.adapters.realtime.config;
 
+import app.hearth.adapters.realtime.frames.LocalUserFrames;
 import app.hearth.adapters.realtime.signals.CallSignalMessages;
 import app.hearth.adapters.realtime.signals.NotifyCallSignals;
 import app.hearth.adapters.realtime.websocket.RealtimeApiDocs;
@@ -100,6 +101,12 @@ public class RealtimeConfiguration {
     NotifyCallSignals callSignals(RealtimeSessions sessions, PgNotifications notifications,
                                   CallSignalMessages messages, JsonMapper json) {
         return new NotifyCallSignals(sessions, notifications, messages, json);
+    }
+
+    /** The {@code UserFrames} port: this node's connections of each user. */
+    @Bean
+    LocalUserFrames userFrames(RealtimeSessions sessions, JsonMapper json) {
+        return new LocalUserFrames(sessions, json);
     }
 
     /** The WebSocket endpoint, in a web application only. */

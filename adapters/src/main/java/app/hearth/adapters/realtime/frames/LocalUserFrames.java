@@ -1,0 +1,35 @@
+package app.hearth.adapters.realtime.frames;
+
+import app.hearth.adapters.realtime.websocket.RealtimeSessions;
+import app.hearth.application.realtime.UserFrames;
+import java.util.Collection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@link UserFrames} for one node: the frame is written once and handed to this node's connections of each user. */
+public final class LocalUserFrames implements UserFrames {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalUserFrames.class);
+
+    private final RealtimeSessions sessions;
+    private final JsonMapper json;
+
+    public LocalUserFrames(RealtimeSessions sessions, JsonMapper json) {
+        this.sessions = sessions;
+        this.json = json;
+    }
+
+    @Override
+    public void send(Collection<String> userIds, Object frame) {
+        try {
+            String message = json.writeValueAsString(frame);
+            for (String userId : userIds) {
+                sessions.deliver(userId, message);
+            }
+        } catch (RuntimeException e) {
+            log.warn("a {} frame to {} was not sent: {}", frame == null ? null : frame.getClass().getSimpleName(),
+                    userIds, e.toString());
+        }
+    }
+}
