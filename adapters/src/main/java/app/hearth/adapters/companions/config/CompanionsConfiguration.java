@@ -5,6 +5,8 @@ import app.hearth.application.access.StaffAuditTrail;
 import app.hearth.application.access.TeamDirectory;
 import app.hearth.application.companions.CompanionRegistry;
 import app.hearth.application.companions.Companions;
+import app.hearth.application.companions.FavoriteCompanionsService;
+import app.hearth.application.companions.FavoriteRegistry;
 import app.hearth.application.companions.CompanionsService;
 import app.hearth.application.companions.HostAddresses;
 import app.hearth.application.companions.TeamRegistry;
@@ -23,6 +25,13 @@ public class CompanionsConfiguration {
     Companions companions(CompanionRegistry companions, TeamDirectory teams, AccessAdministration access,
                           StaffAuditTrail trail, HostAddresses hosts, Transactions transactions, Clock clock) {
         return new CompanionsService(companions, teams, access, trail, hosts, transactions, clock);
+    }
+
+    /** Members' favorite companions; also hears of closing accounts (MembersService calls every MemberListener). */
+    @Bean
+    FavoriteCompanionsService favoriteCompanions(FavoriteRegistry favorites, Companions companions,
+                                                 CompanionRegistry registry, Transactions transactions, Clock clock) {
+        return new FavoriteCompanionsService(favorites, companions, registry, transactions, clock);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import app.hearth.adapters.access.web.AccessController;
 import app.hearth.adapters.calls.web.CallHistoryController;
 import app.hearth.adapters.calls.web.CallsController;
 import app.hearth.adapters.companions.web.CompanionsController;
+import app.hearth.adapters.companions.web.FavoritesController;
 import app.hearth.adapters.companions.web.SkillsController;
 import app.hearth.adapters.companions.web.TeamsController;
 import app.hearth.adapters.devices.web.DevicesController;
@@ -108,6 +109,9 @@ public class SecurityConfiguration {
                             .requestMatchers(HttpMethod.GET, TeamsController.TEAMS, TeamsController.TEAM)
                             .hasAnyRole(STAFF)
                             .requestMatchers(HttpMethod.PUT, TeamsController.TEAM + "/supervisor").hasAnyRole(ADMINS)
+                            // favorites: a member's own (the routes name no member)
+                            .requestMatchers(FavoritesController.FAVORITES, FavoritesController.FAVORITE)
+                            .hasRole("MEMBER")
                             // members: anyone signed in manages their own data (the routes name no user);
                             // closing is refused to staff by AccountClosure
                             .requestMatchers(HttpMethod.GET, MeController.PROFILE, MeController.IDENTITIES,
