@@ -3,13 +3,22 @@
 
 ALTER TABLE member_profile ADD COLUMN send_read_receipts BOOLEAN NOT NULL DEFAULT TRUE;
 
--- Orders conversations by activity and by change; gaps are harmless (only the order counts).
-CREATE SEQUENCE conversation_change_seq;
+-- Orders conversations by activity; gaps are harmless (only the order counts).
+CREATE SEQUENCE conversation_activity_seq;
+
+-- Each user's change counter: a change of a conversation takes the next number of each participant under their row's
+-- lock, held until it commits, so a user's changes commit in the order of their numbers and "changed since N" misses
+-- none (a number taken from a sequence could commit after a higher one already read).
+CREATE TABLE chat_user_change (
+    user_id     VARCHAR(128) NOT NULL,
+    last_change BIGINT       NOT NULL,
+    CONSTRAINT chat_user_change_pk PRIMARY KEY (user_id)
+);
 
 -- One row per member-companion pair (the unique key), written under its row lock by every message and receipt:
 -- last_seq is the sequence the next message takes (+1, no gap), the tallies count each side's messages so that an
--- unread count is one subtraction. change_no orders changes; change_xid is the transaction that made the last one
--- (pg_current_xact_id()), so that "changed since" misses no change committed late (see JooqConversations).
+-- unread count is one subtraction; member_change / companion_change are the participants' change numbers of its
+-- last change.
 CREATE TABLE conversation (
     conversation_id            VARCHAR(64)  NOT NULL,
     member_id                  VARCHAR(128) NOT NULL,
@@ -26,16 +35,16 @@ CREATE TABLE conversation (
     companion_read_count       BIGINT       NOT NULL DEFAULT 0,
     last_activity_at           TIMESTAMP WITH TIME ZONE NOT NULL,
     activity_no                BIGINT       NOT NULL,
-    change_no                  BIGINT       NOT NULL,
-    change_xid                 BIGINT       NOT NULL,
+    member_change              BIGINT       NOT NULL,
+    companion_change           BIGINT       NOT NULL,
     CONSTRAINT conversation_pk PRIMARY KEY (conversation_id),
     CONSTRAINT conversation_pair_unique UNIQUE (member_id, companion_id)
 );
 
 CREATE INDEX conversation_member_activity ON conversation (member_id, activity_no DESC);
 CREATE INDEX conversation_companion_activity ON conversation (companion_id, activity_no DESC);
-CREATE INDEX conversation_member_change ON conversation (member_id, change_xid);
-CREATE INDEX conversation_companion_change ON conversation (companion_id, change_xid);
+CREATE INDEX conversation_member_change ON conversation (member_id, member_change);
+CREATE INDEX conversation_companion_change ON conversation (companion_id, companion_change);
 
 -- A message: its server-given sequence (1, 2, 3 ... per conversation, the primary key), the id the sending client
 -- chose (a retry with it is the same message: unique per conversation and sender), and each side's message count up

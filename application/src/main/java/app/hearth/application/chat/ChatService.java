@@ -93,47 +93,30 @@ public class ChatService implements Chat {
     public ConversationPage conversations(Actor actor, String cursor, int limit) {
         int size = Cursors.limit(limit);
         Long before = Cursors.decodeLong(LIST, cursor);
-        long horizon = store.changeHorizon(); // before the list: whatever it misses is a change at or above it
+        long changed = store.lastChange(actor.userId()); // before the list: whatever it misses is a later change
         List<Stored> rows = store.conversationsOf(actor.userId(), before, size + 1);
         List<Stored> page = rows.size() > size ? rows.subList(0, size) : rows;
         String next = rows.size() > size ? Cursors.encode(LIST, Long.toString(page.getLast().activityNo())) : null;
         return new ConversationPage(page.stream().map(row -> view(row, side(row, actor))).toList(), next,
-                changes(horizon, 0, -1));
+                Cursors.encode(CHANGES, Long.toString(changed)));
     }
 
     /**
-     * A catch-up pass: the conversations whose last change was made by a transaction at or above {@code since} (the
-     * horizon of an earlier answer), in change order. The pass fixes its own horizon before its first read; once it
-     * is done, that horizon is the next pass's {@code since}: every change below it was committed, and read, by
-     * then, and every one at or above it is read next time (some twice).
+     * The conversations changed after the caller's change number in {@code changesCursor}, in change order. A user's
+     * changes commit in the order of their numbers, so none is missed; {@code nextCursor} pages on, and
+     * {@code changesCursor} is where the next catch-up starts.
      */
     @Override
     public ConversationPage changedSince(Actor actor, String changesCursor, int limit) {
         int size = Cursors.limit(limit);
-        String position = Cursors.decode(CHANGES, RuleViolation.requireText(changesCursor, "changedSince"));
-        long since;
-        long after;
-        long next;
-        try {
-            String[] parts = position.split(":");
-            since = Long.parseLong(parts[0]);
-            after = Long.parseLong(parts[1]);
-            next = Long.parseLong(parts[2]);
-        } catch (RuntimeException malformed) {
-            throw RuleViolation.invalid(Cursors.INVALID_CURSOR, "changedSince", "the cursor is not one this API gave out");
-        }
-        if (next < 0) {
-            next = store.changeHorizon();
-        }
-        List<Stored> rows = store.changedSince(actor.userId(), since, after, size + 1);
+        RuleViolation.requireText(changesCursor, "changedSince");
+        long after = Cursors.decodeLong(CHANGES, changesCursor);
+        List<Stored> rows = store.changedSince(actor.userId(), after, size + 1);
         List<Stored> page = rows.size() > size ? rows.subList(0, size) : rows;
-        String more = rows.size() > size ? changes(since, page.getLast().changeNo(), next) : null;
-        return new ConversationPage(page.stream().map(row -> view(row, side(row, actor))).toList(), more,
-                more != null ? more : changes(next, 0, -1));
-    }
-
-    private static String changes(long since, long after, long next) {
-        return Cursors.encode(CHANGES, since + ":" + after + ":" + next);
+        long last = page.isEmpty() ? after : page.getLast().changeFor(side(page.getLast(), actor));
+        String position = Cursors.encode(CHANGES, Long.toString(last));
+        return new ConversationPage(page.stream().map(row -> view(row, side(row, actor))).toList(),
+                rows.size() > size ? position : null, position);
     }
 
     @Override

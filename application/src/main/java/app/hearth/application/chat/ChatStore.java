@@ -12,17 +12,22 @@ import org.jmolecules.architecture.hexagonal.SecondaryPort;
 /**
  * Where conversations and messages are kept. Every change of a conversation (a message, a receipt) is made under its
  * row lock ({@link #lock}) in the caller's transaction; the next message takes {@code last_seq + 1} there, so
- * sequences have no gap whatever the number of senders and nodes.
+ * sequences have no gap whatever the number of senders and nodes. Each change also takes the next change number of
+ * both participants, last, under their locks, so that each user's changes commit in number order.
  */
 @SecondaryPort
 public interface ChatStore {
 
     /**
      * A conversation as stored: its rules' state, when it began and last had a message, its last message (null
-     * before the first), and its positions in the activity order and in the change order.
+     * before the first), its position in the activity order, and its last change's number for each participant.
      */
     record Stored(Conversation conversation, Instant createdAt, Instant lastActivityAt, ChatMessage lastMessage,
-                  long activityNo, long changeNo) {
+                  long activityNo, long memberChange, long companionChange) {
+
+        public long changeFor(ChatRole side) {
+            return side == ChatRole.MEMBER ? memberChange : companionChange;
+        }
     }
 
     /** A conversation as last committed, without a lock. */
@@ -61,14 +66,11 @@ public interface ChatStore {
     List<Stored> conversationsOf(String userId, Long beforeActivity, int limit);
 
     /**
-     * The lowest transaction that may still commit a change: every change of a transaction below it is committed and
-     * visible now. Read before the changes it will be the catch-up cursor for.
+     * The number of {@code userId}'s last committed change (0 before any). A change of a conversation takes the next
+     * number of each participant under a lock held until it commits, so every change up to it is committed.
      */
-    long changeHorizon();
+    long lastChange(String userId);
 
-    /**
-     * {@code userId}'s conversations whose last change was made by a transaction at or above {@code sinceTransaction},
-     * in change order after {@code afterChange}.
-     */
-    List<Stored> changedSince(String userId, long sinceTransaction, long afterChange, int limit);
+    /** {@code userId}'s conversations last changed after their change {@code afterChange}, in change order. */
+    List<Stored> changedSince(String userId, long afterChange, int limit);
 }

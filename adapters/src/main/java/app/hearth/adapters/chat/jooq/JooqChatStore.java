@@ -1,6 +1,7 @@
 package app.hearth.adapters.chat.jooq;
 
 import static app.hearth.adapters.shared.jooq.generated.Tables.CHAT_MESSAGE;
+import static app.hearth.adapters.shared.jooq.generated.Tables.CHAT_USER_CHANGE;
 import static app.hearth.adapters.shared.jooq.generated.Tables.CONVERSATION;
 
 import app.hearth.application.chat.ChatStore;
@@ -27,18 +28,15 @@ import org.springframework.stereotype.Component;
 /**
  * Conversations and messages in plain tables (ADR 0047). A message is stored under its conversation's row lock:
  * {@code update conversation set last_seq = last_seq + 1 ... returning last_seq} gives its sequence, then the message
- * row is inserted, in the caller's transaction. Each change takes a number from {@code conversation_change_seq} and
- * records the transaction that made it ({@code pg_current_xact_id()}); a catch-up reads the changes of transactions at
- * or above a horizon, the lowest transaction still running when an earlier read began
- * ({@code pg_snapshot_xmin(pg_current_snapshot())}), so a change that commits after a later-numbered one is not missed.
+ * row is inserted, in the caller's transaction. Last, each change takes the next number of both participants in
+ * {@code chat_user_change} (rows locked in user id order, so two changes never wait on each other in a circle), held
+ * until the commit: each user's changes commit in the order of their numbers, and a catch-up after number N misses
+ * none.
  */
 @Component
 public class JooqChatStore implements ChatStore {
 
-    private static final Field<Long> NEXT_CHANGE = DSL.field("nextval('conversation_change_seq')", Long.class);
-    private static final Field<Long> THIS_TRANSACTION = DSL.field("pg_current_xact_id()::text::bigint", Long.class);
-    private static final Field<Long> HORIZON = DSL.field("pg_snapshot_xmin(pg_current_snapshot())::text::bigint",
-            Long.class);
+    private static final Field<Long> NEXT_ACTIVITY = DSL.field("nextval('conversation_activity_seq')", Long.class);
 
     private final DSLContext sql;
 
@@ -80,9 +78,9 @@ public class JooqChatStore implements ChatStore {
                 .set(CONVERSATION.COMPANION_ID, conversation.companionId())
                 .set(CONVERSATION.CREATED_AT, when)
                 .set(CONVERSATION.LAST_ACTIVITY_AT, when)
-                .set(CONVERSATION.ACTIVITY_NO, NEXT_CHANGE)
-                .set(CONVERSATION.CHANGE_NO, NEXT_CHANGE)
-                .set(CONVERSATION.CHANGE_XID, THIS_TRANSACTION)
+                .set(CONVERSATION.ACTIVITY_NO, NEXT_ACTIVITY)
+                .set(CONVERSATION.MEMBER_CHANGE, 0L)
+                .set(CONVERSATION.COMPANION_CHANGE, 0L)
                 .onConflictDoNothing()
                 .execute();
         return lock(conversation.conversationId()).orElseThrow(() -> new IllegalStateException(
@@ -111,9 +109,7 @@ public class JooqChatStore implements ChatStore {
                 .set(CONVERSATION.MEMBER_MESSAGES, after.tally().memberMessages())
                 .set(CONVERSATION.COMPANION_MESSAGES, after.tally().companionMessages())
                 .set(CONVERSATION.LAST_ACTIVITY_AT, when)
-                .set(CONVERSATION.ACTIVITY_NO, NEXT_CHANGE)
-                .set(CONVERSATION.CHANGE_NO, NEXT_CHANGE)
-                .set(CONVERSATION.CHANGE_XID, THIS_TRANSACTION)
+                .set(CONVERSATION.ACTIVITY_NO, NEXT_ACTIVITY)
                 .where(CONVERSATION.CONVERSATION_ID.eq(after.conversationId()))
                 .returningResult(CONVERSATION.LAST_SEQ)
                 .fetchOne(CONVERSATION.LAST_SEQ);
@@ -133,6 +129,7 @@ public class JooqChatStore implements ChatStore {
                 .set(CHAT_MESSAGE.COMPANION_COUNT, message.tally().companionMessages())
                 .set(CHAT_MESSAGE.SENT_AT, when)
                 .execute();
+        stampChange(after);
         return find(after.conversationId()).orElseThrow();
     }
 
@@ -148,11 +145,39 @@ public class JooqChatStore implements ChatStore {
                         .set(CONVERSATION.COMPANION_DELIVERED_UP_TO, receipts.deliveredUpTo())
                         .set(CONVERSATION.COMPANION_READ_UP_TO, receipts.readUpTo())
                         .set(CONVERSATION.COMPANION_READ_COUNT, receipts.otherMessagesRead());
-        update.set(CONVERSATION.CHANGE_NO, NEXT_CHANGE)
-                .set(CONVERSATION.CHANGE_XID, THIS_TRANSACTION)
-                .where(CONVERSATION.CONVERSATION_ID.eq(after.conversationId()))
-                .execute();
+        update.where(CONVERSATION.CONVERSATION_ID.eq(after.conversationId())).execute();
+        stampChange(after);
         return find(after.conversationId()).orElseThrow();
+    }
+
+    /**
+     * Gives the conversation's change the next change number of each participant, their rows locked in user id order
+     * until the commit (the last statement of a change: nothing else is waited for while they are held).
+     */
+    private void stampChange(Conversation conversation) {
+        String member = conversation.memberId();
+        String companion = conversation.companionId();
+        sql.insertInto(CHAT_USER_CHANGE, CHAT_USER_CHANGE.USER_ID, CHAT_USER_CHANGE.LAST_CHANGE)
+                .values(member, 0L).values(companion, 0L).onConflictDoNothing().execute();
+        long memberChange = 0;
+        long companionChange = 0;
+        for (String user : java.util.stream.Stream.of(member, companion).sorted().toList()) {
+            long number = sql.update(CHAT_USER_CHANGE)
+                    .set(CHAT_USER_CHANGE.LAST_CHANGE, CHAT_USER_CHANGE.LAST_CHANGE.plus(1))
+                    .where(CHAT_USER_CHANGE.USER_ID.eq(user))
+                    .returningResult(CHAT_USER_CHANGE.LAST_CHANGE)
+                    .fetchOne(CHAT_USER_CHANGE.LAST_CHANGE);
+            if (user.equals(member)) {
+                memberChange = number;
+            } else {
+                companionChange = number;
+            }
+        }
+        sql.update(CONVERSATION)
+                .set(CONVERSATION.MEMBER_CHANGE, memberChange)
+                .set(CONVERSATION.COMPANION_CHANGE, companionChange)
+                .where(CONVERSATION.CONVERSATION_ID.eq(conversation.conversationId()))
+                .execute();
     }
 
     @Override
@@ -182,16 +207,18 @@ public class JooqChatStore implements ChatStore {
     }
 
     @Override
-    public long changeHorizon() {
-        return sql.select(HORIZON).fetchOne(HORIZON);
+    public long lastChange(String userId) {
+        return sql.select(CHAT_USER_CHANGE.LAST_CHANGE).from(CHAT_USER_CHANGE)
+                .where(CHAT_USER_CHANGE.USER_ID.eq(userId)).fetchOptional(CHAT_USER_CHANGE.LAST_CHANGE).orElse(0L);
     }
 
     @Override
-    public List<Stored> changedSince(String userId, long sinceTransaction, long afterChange, int limit) {
-        Condition where = DSL.and(CONVERSATION.MEMBER_ID.eq(userId).or(CONVERSATION.COMPANION_ID.eq(userId)),
-                CONVERSATION.CHANGE_XID.ge(sinceTransaction), CONVERSATION.CHANGE_NO.gt(afterChange));
-        return withLastMessage().where(where).orderBy(CONVERSATION.CHANGE_NO.asc()).limit(limit)
-                .fetch(this::stored);
+    public List<Stored> changedSince(String userId, long afterChange, int limit) {
+        Field<Long> change = DSL.when(CONVERSATION.MEMBER_ID.eq(userId), CONVERSATION.MEMBER_CHANGE)
+                .otherwise(CONVERSATION.COMPANION_CHANGE);
+        Condition where = CONVERSATION.MEMBER_ID.eq(userId).and(CONVERSATION.MEMBER_CHANGE.gt(afterChange))
+                .or(CONVERSATION.COMPANION_ID.eq(userId).and(CONVERSATION.COMPANION_CHANGE.gt(afterChange)));
+        return withLastMessage().where(where).orderBy(change.asc()).limit(limit).fetch(this::stored);
     }
 
     private Stored stored(Record row) {
@@ -206,7 +233,7 @@ public class JooqChatStore implements ChatStore {
         ChatMessage last = row.get(CHAT_MESSAGE.MESSAGE_ID) == null ? null : message(row);
         return new Stored(conversation, row.get(CONVERSATION.CREATED_AT).toInstant(),
                 row.get(CONVERSATION.LAST_ACTIVITY_AT).toInstant(), last, row.get(CONVERSATION.ACTIVITY_NO),
-                row.get(CONVERSATION.CHANGE_NO));
+                row.get(CONVERSATION.MEMBER_CHANGE), row.get(CONVERSATION.COMPANION_CHANGE));
     }
 
     private static ChatMessage message(Record row) {
