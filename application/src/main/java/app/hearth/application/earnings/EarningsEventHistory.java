@@ -13,6 +13,11 @@ public interface EarningsEventHistory {
 
     List<EarningsEvent> history(String companionId);
 
+    /** Whether {@code companionId} has an earnings account (any event in the store). */
+    default boolean exists(String companionId) {
+        return !history(companionId).isEmpty();
+    }
+
     /** One account as stored: its id and its events, decoded when asked (on the thread that asks). */
     interface StoredAccount {
         String companionId();

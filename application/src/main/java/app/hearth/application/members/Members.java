@@ -19,9 +19,17 @@ public interface Members {
     String IDENTITY_TAKEN = "IDENTITY_TAKEN";
     String IDENTITY_LIMIT_REACHED = "IDENTITY_LIMIT_REACHED";
 
-    /** A profile as the member sent it; the fields are checked by {@link MemberProfile#create}. */
+    /**
+     * A profile as the member sent it; the fields are checked by {@link MemberProfile#create}. {@code sendReadReceipts}
+     * null keeps the stored setting (true for a new profile).
+     */
     record ProfileDraft(String displayName, Integer birthYear, List<String> languages, String timeZone,
-                        List<String> interests, String contactEmail) {
+                        List<String> interests, String contactEmail, Boolean sendReadReceipts) {
+
+        public ProfileDraft(String displayName, Integer birthYear, List<String> languages, String timeZone,
+                            List<String> interests, String contactEmail) {
+            this(displayName, birthYear, languages, timeZone, interests, contactEmail, null);
+        }
     }
 
     /** A stored profile and when it was first created and last replaced. */

@@ -61,7 +61,9 @@ public class MembersService implements Members {
         MemberProfile profile = MemberProfile.create(draft.displayName(), draft.birthYear(), draft.languages(),
                 draft.timeZone(), draft.interests(), draft.contactEmail(), Year.now(clock));
         SavedProfile saved = transactions.inTransaction(() -> {
-            boolean created = profiles.save(actor.userId(), profile, now);
+            boolean sendReadReceipts = draft.sendReadReceipts() != null ? draft.sendReadReceipts()
+                    : profiles.find(actor.userId()).map(stored -> stored.profile().sendReadReceipts()).orElse(true);
+            boolean created = profiles.save(actor.userId(), profile.withSendReadReceipts(sendReadReceipts), now);
             return new SavedProfile(profiles.find(actor.userId()).orElseThrow(), created);
         });
         if (saved.created()) {

@@ -22,7 +22,7 @@ import org.jmolecules.ddd.annotation.ValueObject;
  */
 @ValueObject
 public record MemberProfile(String displayName, int birthYear, List<String> languages, String timeZone,
-                            List<SkillCategory> interests, String contactEmail) {
+                            List<SkillCategory> interests, String contactEmail, boolean sendReadReceipts) {
 
     public static final String INVALID_DISPLAY_NAME = "INVALID_DISPLAY_NAME";
     public static final String INVALID_BIRTH_YEAR = "INVALID_BIRTH_YEAR";
@@ -53,6 +53,17 @@ public record MemberProfile(String displayName, int birthYear, List<String> lang
         timeZone = timeZone(timeZone);
         interests = interests == null ? List.of() : List.copyOf(new LinkedHashSet<>(interests));
         contactEmail = contactEmail(contactEmail);
+    }
+
+    /** A profile that sends read receipts (the default). */
+    public MemberProfile(String displayName, int birthYear, List<String> languages, String timeZone,
+                         List<SkillCategory> interests, String contactEmail) {
+        this(displayName, birthYear, languages, timeZone, interests, contactEmail, true);
+    }
+
+    /** This profile with the chat setting: whether the other side of a conversation sees how far the member read. */
+    public MemberProfile withSendReadReceipts(boolean send) {
+        return new MemberProfile(displayName, birthYear, languages, timeZone, interests, contactEmail, send);
     }
 
     /**

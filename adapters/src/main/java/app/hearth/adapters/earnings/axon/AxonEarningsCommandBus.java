@@ -14,10 +14,12 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Sends earnings commands through Axon. A concurrent append to the same account (another node) is retried on
- * the fresh state; a second opening of an account becomes the business conflict it is, never a sequence error.
+ * the fresh state (by the caller, whole, when the command joined the caller's transaction: ADR 0019); a second
+ * opening of an account becomes the business conflict it is, never a sequence error.
  */
 @Component
 public class AxonEarningsCommandBus implements EarningsCommandBus {
@@ -43,7 +45,9 @@ public class AxonEarningsCommandBus implements EarningsCommandBus {
 
     @Override
     public EntryReceipt record(EarningsCommand command) {
-        return Retry.onTransientConflict(ATTEMPTS, () -> {
+        // inside a caller's transaction (chat's) the failed append has aborted it: only the caller can try again, whole
+        int attempts = TransactionSynchronizationManager.isActualTransactionActive() ? 1 : ATTEMPTS;
+        return Retry.onTransientConflict(attempts, () -> {
             try {
                 return gateway.sendAndWait(command);
             } catch (AggregateNotFoundException missing) {

@@ -55,6 +55,11 @@ public class AxonEarningsEventHistory implements EarningsEventHistory {
     }
 
     @Override
+    public boolean exists(String companionId) {
+        return eventStore.lastSequenceNumberFor(EarningsAccountAggregate.aggregateId(companionId)).isPresent();
+    }
+
+    @Override
     public List<EarningsEvent> history(String companionId) {
         var events = new ArrayList<EarningsEvent>();
         eventStore.readEvents(EarningsAccountAggregate.aggregateId(companionId), 0).asStream()

@@ -55,6 +55,7 @@ public class JooqMemberProfiles implements MemberProfiles {
                 .set(MEMBER_PROFILE.TIME_ZONE, profile.timeZone())
                 .set(MEMBER_PROFILE.INTERESTS, interests)
                 .set(MEMBER_PROFILE.CONTACT_EMAIL, profile.contactEmail())
+                .set(MEMBER_PROFILE.SEND_READ_RECEIPTS, profile.sendReadReceipts())
                 .set(MEMBER_PROFILE.CREATED_AT, when)
                 .set(MEMBER_PROFILE.UPDATED_AT, when)
                 .onConflict(MEMBER_PROFILE.USER_ID).doUpdate()
@@ -64,6 +65,7 @@ public class JooqMemberProfiles implements MemberProfiles {
                 .set(MEMBER_PROFILE.TIME_ZONE, profile.timeZone())
                 .set(MEMBER_PROFILE.INTERESTS, interests)
                 .set(MEMBER_PROFILE.CONTACT_EMAIL, profile.contactEmail())
+                .set(MEMBER_PROFILE.SEND_READ_RECEIPTS, profile.sendReadReceipts())
                 .set(MEMBER_PROFILE.UPDATED_AT, when)
                 .returningResult(DSL.field("xmax = 0", Boolean.class))
                 .fetchOne()
@@ -78,7 +80,8 @@ public class JooqMemberProfiles implements MemberProfiles {
     private static Members.Profile profile(MemberProfileRecord row) {
         return new Members.Profile(row.getUserId(), new MemberProfile(row.getDisplayName(), row.getBirthYear(),
                 codes(row.getLanguages()), row.getTimeZone(),
-                codes(row.getInterests()).stream().map(SkillCategory::valueOf).toList(), row.getContactEmail()),
+                codes(row.getInterests()).stream().map(SkillCategory::valueOf).toList(), row.getContactEmail(),
+                row.getSendReadReceipts()),
                 row.getCreatedAt().toInstant(), row.getUpdatedAt().toInstant());
     }
 

@@ -38,16 +38,20 @@ public class MeController {
     public static final String EXPORT = ME + "/export";
     public static final String IDENTITIES = ME + "/identities";
 
-    /** The fields a member sets on their profile; unknown fields (userId, role, …) are ignored. */
+    /**
+     * The fields a member sets on their profile; unknown fields (userId, role, …) are ignored. {@code sendReadReceipts}
+     * (chat): whether the other side of a conversation sees how far you read; left out, it stays as it was (true for a
+     * new profile).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ProfileRequest(String displayName, Integer birthYear, List<String> languages, String timeZone,
-                                 List<String> interests, String contactEmail) {
+                                 List<String> interests, String contactEmail, Boolean sendReadReceipts) {
     }
 
     /** A profile; interests as catalog codes in lower case. */
     public record ProfileResponse(String displayName, int birthYear, List<String> languages, String timeZone,
-                                  List<String> interests, String contactEmail, Instant createdAt,
-                                  Instant updatedAt) {
+                                  List<String> interests, String contactEmail, boolean sendReadReceipts,
+                                  Instant createdAt, Instant updatedAt) {
         static ProfileResponse of(Members.Profile stored) {
             if (stored == null) {
                 return null;
@@ -55,7 +59,7 @@ public class MeController {
             var profile = stored.profile();
             return new ProfileResponse(profile.displayName(), profile.birthYear(), profile.languages(),
                     profile.timeZone(), profile.interests().stream().map(MeController::code).toList(),
-                    profile.contactEmail(), stored.createdAt(), stored.updatedAt());
+                    profile.contactEmail(), profile.sendReadReceipts(), stored.createdAt(), stored.updatedAt());
         }
     }
 
@@ -119,7 +123,8 @@ public class MeController {
     public ResponseEntity<ProfileResponse> saveProfile(@Parameter(hidden = true) Actor actor,
                                                        @RequestBody ProfileRequest request) {
         var saved = members.saveProfile(actor, new Members.ProfileDraft(request.displayName(), request.birthYear(),
-                request.languages(), request.timeZone(), request.interests(), request.contactEmail()));
+                request.languages(), request.timeZone(), request.interests(), request.contactEmail(),
+                request.sendReadReceipts()));
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(ProfileResponse.of(saved.profile()));
     }

@@ -1,0 +1,31 @@
+package app.hearth.adapters.chat.config;
+
+import app.hearth.application.chat.Chat;
+import app.hearth.application.chat.ChatService;
+import app.hearth.application.chat.ChatStore;
+import app.hearth.application.companions.CompanionRegistry;
+import app.hearth.application.earnings.EarningsCommandBus;
+import app.hearth.application.earnings.EarningsEventHistory;
+import app.hearth.application.earnings.EarningsLedger;
+import app.hearth.application.members.MemberProfiles;
+import app.hearth.application.money.catalog.Catalogs;
+import app.hearth.application.money.metering.Metering;
+import app.hearth.application.money.wallet.Wallets;
+import app.hearth.application.realtime.UserFrames;
+import app.hearth.application.shared.Transactions;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Builds chat's use cases: the store, the wallet's metering, the earnings ledger and the users' frames. */
+@Configuration(proxyBeanMethods = false)
+public class ChatConfiguration {
+
+    @Bean
+    Chat chat(ChatStore store, Transactions transactions, Metering metering, Wallets wallets, Catalogs catalogs,
+              EarningsLedger earnings, EarningsCommandBus earningsAccounts, EarningsEventHistory earningsHistory,
+              CompanionRegistry companions, MemberProfiles members, UserFrames frames, Clock clock) {
+        return new ChatService(store, transactions, metering, wallets, catalogs, earnings, earningsAccounts,
+                earningsHistory, companions, members, frames, clock);
+    }
+}

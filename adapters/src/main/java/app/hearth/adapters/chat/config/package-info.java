@@ -1,0 +1,2 @@
+/** Spring wiring of chat's use cases to their ports. */
+package app.hearth.adapters.chat.config;

@@ -1,0 +1,2 @@
+/** REST for conversations, messages and receipts. */
+package app.hearth.adapters.chat.web;
