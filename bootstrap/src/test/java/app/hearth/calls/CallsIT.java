@@ -86,6 +86,18 @@ class CallsIT extends CallsIntegrationTest {
         assertThat(credits(companionId, callId)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM deadline WHERE deadline_key = ?", Long.class, callId))
                 .as("an ended call has no wake-up").isZero();
+
+        // the companion's second call is credited too (their earnings account is open by now)
+        String second = id("call-talk-again");
+        assertThat(call(member, second, companionId, "audio").status()).isEqualTo(201);
+        assertThat(companion.post("/api/v1/calls/" + second + "/accept", null).status()).isEqualTo(200);
+        assertThat(member.post("/api/v1/calls/" + second + "/heartbeats", null).status()).isEqualTo(204);
+        assertThat(companion.post("/api/v1/calls/" + second + "/heartbeats", null).status()).isEqualTo(204);
+        talk(member, companion, second, 30);
+        assertThat(member.post("/api/v1/calls/" + second + "/hangup", null).status()).isEqualTo(200);
+        awaitBalance(memberId, 70);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(credits(companionId, second))
+                .as("a credit for the second call").isEqualTo(1));
     }
 
     @Test

@@ -1,16 +1,11 @@
 package app.hearth.application.calls;
 
-import app.hearth.application.companions.CompanionRegistry;
-import app.hearth.application.earnings.EarningsCommandBus;
-import app.hearth.application.earnings.EarningsLedger;
+import app.hearth.application.earnings.ActivityCredits;
 import app.hearth.application.money.metering.Metering;
-import app.hearth.domain.access.Actor;
 import app.hearth.domain.calls.CallEvent.CallEnded;
 import app.hearth.domain.earnings.ActivityKind;
-import app.hearth.domain.earnings.EarningsCommand;
 import app.hearth.domain.money.wallet.CallKind;
 import app.hearth.domain.money.wallet.WalletReceipt;
-import java.time.ZoneId;
 
 /**
  * What an ended call settles, once per call whatever retries or replays happen. The call's end carries its one
@@ -25,16 +20,11 @@ public class CallSettlement {
     public static final String PROCESS = "calls";
 
     private final Metering metering;
-    private final EarningsLedger earnings;
-    private final EarningsCommandBus earningsAccounts;
-    private final CompanionRegistry companions;
+    private final ActivityCredits credits;
 
-    public CallSettlement(Metering metering, EarningsLedger earnings, EarningsCommandBus earningsAccounts,
-                          CompanionRegistry companions) {
+    public CallSettlement(Metering metering, ActivityCredits credits) {
         this.metering = metering;
-        this.earnings = earnings;
-        this.earningsAccounts = earningsAccounts;
-        this.companions = companions;
+        this.credits = credits;
     }
 
     /** The credit's source reference: one credit per call. */
@@ -67,16 +57,9 @@ public class CallSettlement {
     }
 
     private void credit(CallEnded ended) {
-        earningsAccounts.open(new EarningsCommand.OpenEarningsAccount(ended.companionId(), Actor.system(PROCESS),
-                ended.connectedAt()));
-        var companion = companions.find(ended.companionId());
-        ZoneId zone = companion.map(CompanionRegistry.Companion::profile).map(profile -> profile.timeZone())
-                .orElse(null);
-        Integer rating = companion.map(CompanionRegistry.Companion::rating)
-                .map(value -> (int) Math.round(value * 100)).orElse(null);
         ActivityKind activity = ended.kind() == CallKind.VIDEO ? ActivityKind.VIDEO_CALL_MINUTE
                 : ActivityKind.AUDIO_CALL_MINUTE;
-        earnings.credit(new EarningsLedger.ActivityCredit(ended.companionId(), sourceReference(ended.callId()),
-                activity, ended.verdict().startedMinutes(), ended.connectedAt(), zone, rating, PROCESS));
+        credits.credit(ended.companionId(), sourceReference(ended.callId()), activity,
+                ended.verdict().startedMinutes(), ended.connectedAt(), PROCESS);
     }
 }

@@ -5,9 +5,7 @@ import app.hearth.application.chat.ChatFrames.MessageFrame;
 import app.hearth.application.chat.ChatFrames.ReceiptFrame;
 import app.hearth.application.chat.ChatStore.Stored;
 import app.hearth.application.companions.CompanionRegistry;
-import app.hearth.application.earnings.EarningsCommandBus;
-import app.hearth.application.earnings.EarningsEventHistory;
-import app.hearth.application.earnings.EarningsLedger;
+import app.hearth.application.earnings.ActivityCredits;
 import app.hearth.application.members.MemberProfiles;
 import app.hearth.application.money.catalog.Catalogs;
 import app.hearth.application.money.metering.Metering;
@@ -28,15 +26,12 @@ import app.hearth.domain.chat.Unlock;
 import app.hearth.domain.companions.CompanionRules;
 import app.hearth.domain.companions.CompanionStatus;
 import app.hearth.domain.earnings.ActivityKind;
-import app.hearth.domain.earnings.EarningsCommand;
-import app.hearth.domain.earnings.EarningsDecider;
 import app.hearth.domain.money.wallet.WalletDecider;
 import app.hearth.domain.money.wallet.WalletView;
 import app.hearth.domain.shared.RuleViolation;
 import app.hearth.domain.shared.TransientConflict;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -61,26 +56,21 @@ public class ChatService implements Chat {
     private final Metering metering;
     private final Wallets wallets;
     private final Catalogs catalogs;
-    private final EarningsLedger earnings;
-    private final EarningsCommandBus earningsAccounts;
-    private final EarningsEventHistory earningsHistory;
+    private final ActivityCredits credits;
     private final CompanionRegistry companions;
     private final MemberProfiles members;
     private final UserFrames frames;
     private final Clock clock;
 
     public ChatService(ChatStore store, Transactions transactions, Metering metering, Wallets wallets,
-                       Catalogs catalogs, EarningsLedger earnings, EarningsCommandBus earningsAccounts,
-                       EarningsEventHistory earningsHistory, CompanionRegistry companions, MemberProfiles members,
+                       Catalogs catalogs, ActivityCredits credits, CompanionRegistry companions, MemberProfiles members,
                        UserFrames frames, Clock clock) {
         this.store = store;
         this.transactions = transactions;
         this.metering = metering;
         this.wallets = wallets;
         this.catalogs = catalogs;
-        this.earnings = earnings;
-        this.earningsAccounts = earningsAccounts;
-        this.earningsHistory = earningsHistory;
+        this.credits = credits;
         this.companions = companions;
         this.members = members;
         this.frames = frames;
@@ -228,25 +218,7 @@ public class ChatService implements Chat {
      * the multiplier in force; the account is opened first when the companion has none.
      */
     private void credit(String companionId, String memberMessageId, Instant at) {
-        if (!earningsHistory.exists(companionId)) {
-            try {
-                earningsAccounts.open(new EarningsCommand.OpenEarningsAccount(companionId, Actor.system(PROCESS), at));
-            } catch (RuleViolation raced) {
-                if (!raced.code().equals(EarningsDecider.ACCOUNT_ALREADY_OPEN)) {
-                    throw raced;
-                }
-                // opened by a concurrent transaction: this one's failed append has aborted it, run it again
-                throw new TransientConflict("the earnings account of companion " + companionId
-                        + " was opened concurrently; retry", raced);
-            }
-        }
-        var companion = companions.find(companionId);
-        ZoneId zone = companion.map(CompanionRegistry.Companion::profile).map(profile -> profile.timeZone())
-                .orElse(null);
-        Integer rating = companion.map(CompanionRegistry.Companion::rating)
-                .map(value -> (int) Math.round(value * 100)).orElse(null);
-        earnings.credit(new EarningsLedger.ActivityCredit(companionId, memberMessageId, ActivityKind.CHAT_MESSAGE, 1,
-                at, zone, rating, PROCESS));
+        credits.credit(companionId, memberMessageId, ActivityKind.CHAT_MESSAGE, 1, at, PROCESS);
     }
 
     @Override

@@ -21,8 +21,7 @@ import app.hearth.application.calls.LivenessBoard;
 import app.hearth.application.companions.CompanionRegistry;
 import app.hearth.application.deadlines.DeadlineHandler;
 import app.hearth.application.deadlines.Deadlines;
-import app.hearth.application.earnings.EarningsCommandBus;
-import app.hearth.application.earnings.EarningsLedger;
+import app.hearth.application.earnings.ActivityCredits;
 import app.hearth.application.media.MediaRooms;
 import app.hearth.application.members.MemberProfiles;
 import app.hearth.application.money.metering.Metering;
@@ -103,9 +102,8 @@ public class CallsConfiguration {
     }
 
     @Bean
-    CallSettlement callSettlement(Metering metering, EarningsLedger earnings, EarningsCommandBus earningsAccounts,
-                                  CompanionRegistry companions) {
-        return new CallSettlement(metering, earnings, earningsAccounts, companions);
+    CallSettlement callSettlement(Metering metering, ActivityCredits credits) {
+        return new CallSettlement(metering, credits);
     }
 
     @Bean

@@ -4,9 +4,7 @@ import app.hearth.application.chat.Chat;
 import app.hearth.application.chat.ChatService;
 import app.hearth.application.chat.ChatStore;
 import app.hearth.application.companions.CompanionRegistry;
-import app.hearth.application.earnings.EarningsCommandBus;
-import app.hearth.application.earnings.EarningsEventHistory;
-import app.hearth.application.earnings.EarningsLedger;
+import app.hearth.application.earnings.ActivityCredits;
 import app.hearth.application.members.MemberProfiles;
 import app.hearth.application.money.catalog.Catalogs;
 import app.hearth.application.money.metering.Metering;
@@ -23,9 +21,9 @@ public class ChatConfiguration {
 
     @Bean
     Chat chat(ChatStore store, Transactions transactions, Metering metering, Wallets wallets, Catalogs catalogs,
-              EarningsLedger earnings, EarningsCommandBus earningsAccounts, EarningsEventHistory earningsHistory,
-              CompanionRegistry companions, MemberProfiles members, UserFrames frames, Clock clock) {
-        return new ChatService(store, transactions, metering, wallets, catalogs, earnings, earningsAccounts,
-                earningsHistory, companions, members, frames, clock);
+              ActivityCredits credits, CompanionRegistry companions, MemberProfiles members, UserFrames frames,
+              Clock clock) {
+        return new ChatService(store, transactions, metering, wallets, catalogs, credits, companions, members,
+                frames, clock);
     }
 }

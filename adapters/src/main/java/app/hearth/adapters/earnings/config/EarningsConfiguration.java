@@ -1,6 +1,8 @@
 package app.hearth.adapters.earnings.config;
 
 import app.hearth.application.access.TeamDirectory;
+import app.hearth.application.companions.CompanionRegistry;
+import app.hearth.application.earnings.ActivityCredits;
 import app.hearth.application.earnings.EarningsAudit;
 import app.hearth.application.earnings.EarningsAuditService;
 import app.hearth.application.earnings.EarningsCommandBus;
@@ -58,6 +60,13 @@ public class EarningsConfiguration {
     EarningsLedger earningsLedger(EarningsCommandBus commands, EarningsReadModel readModel,
                                   EarningsPolicies policies, TeamDirectory teams, Clock clock) {
         return new EarningsLedgerService(commands, readModel, policies, teams, clock);
+    }
+
+    /** How calls and chat credit a companion's activity (opening their account on the first one). */
+    @Bean
+    ActivityCredits activityCredits(EarningsLedger earnings, EarningsCommandBus accounts, EarningsEventHistory history,
+                                    CompanionRegistry companions) {
+        return new ActivityCredits(earnings, accounts, history, companions);
     }
 
     @Bean
