@@ -117,7 +117,7 @@ final class HearthArchitecture {
     static String[] outboundAdapters(String root) {
         return new String[] {root + ".adapters..jooq..", root + ".adapters..axon..", root + ".adapters..stripe..",
                 root + ".adapters..adapty..", root + ".adapters..livekit..", root + ".adapters..fcm..",
-                root + ".adapters..apns..", root + ".adapters..firebase.."};
+                root + ".adapters..apns..", root + ".adapters..firebase..", root + ".adapters..redis.."};
     }
 
     /**
