@@ -40,9 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  *   ({@code hearth.realtime.fanout.dropped{reason}}) and logged at most every 10 s.</li>
  *   <li><b>The message</b> is text: a line {@code hearth-frames/1 <node id>}, then per frame a line with the JSON
  *   array of its user ids and a line with the frame's JSON as written once by the sender.</li>
- *   <li><b>Receiving</b>: a {@link RedisMessageListenerContainer} subscribes to the channel (renewing the subscription
- *   with the same back-off while it cannot be made; Lettuce reconnects a lost connection and subscribes again by
- *   itself) and hands each message, in order, to one delivery thread, which gives every frame to this node's
+ *   <li><b>Receiving</b>: a {@link RedisMessageListenerContainer} subscribes to the channel (one thread makes the
+ *   subscription, again with the same back-off while it cannot be made, Redis down at start included; Lettuce
+ *   reconnects a lost connection and subscribes again by itself) and hands each message, in order, to one delivery thread, which gives every frame to this node's
  *   connections of its users. A node ignores its own messages by their node id.</li>
  * </ul>
  *
@@ -94,8 +94,10 @@ public final class RedisFrames implements FrameFanOut, MessageListener, SmartLif
 
     private volatile boolean running;
     private Thread publisher;
+    private Thread subscriber;
+    private final Object pauses = new Object();
     private ExecutorService delivery;
-    private RedisMessageListenerContainer subscription;
+    private volatile RedisMessageListenerContainer subscription;
     // the publisher thread's own state
     private long retryAt;
     private long backoffMillis;
@@ -142,7 +144,7 @@ public final class RedisFrames implements FrameFanOut, MessageListener, SmartLif
     /** Whether the subscription to the channel was made (Lettuce renews it by itself after a lost connection). */
     public boolean subscribed() {
         RedisMessageListenerContainer container = subscription;
-        return container != null && container.isListening();
+        return container != null && container.isRunning() && container.isListening();
     }
 
     // --- publishing --------------------------------------------------------------------------------------------------
@@ -291,6 +293,52 @@ public final class RedisFrames implements FrameFanOut, MessageListener, SmartLif
         running = true;
         delivery = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().daemon().name("hearth-frames-deliver").factory());
+        publisher = Thread.ofPlatform().daemon().name("hearth-frames-publish").start(this::publishLoop);
+        subscriber = Thread.ofPlatform().daemon().name("hearth-frames-subscribe").start(this::subscribeLoop);
+    }
+
+    /**
+     * Makes the subscription, and makes it again whenever its container gives up; waits {@code retryMin} doubled up
+     * to {@code retryMax} between attempts. Lettuce itself renews a made subscription after a lost connection.
+     */
+    private void subscribeLoop() {
+        long backoff = settings.retryMin().toMillis();
+        boolean failedBefore = false;
+        while (running) {
+            RedisMessageListenerContainer container = subscription;
+            if (container != null && container.isRunning() && container.isListening()) {
+                backoff = settings.retryMin().toMillis();
+                pause(settings.retryMax().toMillis());
+                continue;
+            }
+            if (container != null) {
+                close(container);
+                subscription = null;
+            }
+            container = newContainer();
+            try {
+                container.start(); // waits up to a second for the subscription
+                subscription = container;
+                if (failedBefore) {
+                    log.info("subscribed to Redis channel {} again", settings.channel());
+                    failedBefore = false;
+                }
+                pause(settings.retryMax().toMillis()); // checked again after that
+            } catch (RuntimeException e) {
+                close(container);
+                if (!failedBefore) {
+                    log.warn("cannot subscribe to Redis channel {} ({}); frames from other nodes miss this node's "
+                            + "connections until it can, tried again with back-off", settings.channel(),
+                            e.getMessage());
+                }
+                failedBefore = true;
+                pause(backoff);
+                backoff = Math.min(backoff * 2, settings.retryMax().toMillis());
+            }
+        }
+    }
+
+    private RedisMessageListenerContainer newContainer() {
         var backOff = new ExponentialBackOff(settings.retryMin().toMillis(), 2.0);
         backOff.setMaxInterval(settings.retryMax().toMillis());
         var container = new RedisMessageListenerContainer();
@@ -301,9 +349,29 @@ public final class RedisFrames implements FrameFanOut, MessageListener, SmartLif
         container.addMessageListener(this, new ChannelTopic(settings.channel()));
         container.setBeanName("hearth-frames-subscription");
         container.afterPropertiesSet();
-        subscription = container;
-        publisher = Thread.ofPlatform().daemon().name("hearth-frames-publish").start(this::publishLoop);
-        container.start(); // waits up to a second for the subscription; without Redis it keeps trying in the back
+        return container;
+    }
+
+    private static void close(RedisMessageListenerContainer container) {
+        try {
+            container.stop();
+            container.destroy();
+        } catch (Exception e) {
+            log.debug("closing a Redis subscription failed: {}", e.toString());
+        }
+    }
+
+    private void pause(long millis) {
+        synchronized (pauses) {
+            if (!running) {
+                return;
+            }
+            try {
+                pauses.wait(Math.max(1, millis));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override
@@ -312,12 +380,14 @@ public final class RedisFrames implements FrameFanOut, MessageListener, SmartLif
             return;
         }
         running = false;
+        synchronized (pauses) {
+            pauses.notifyAll();
+        }
         join(publisher, Duration.ofSeconds(3));
-        try {
-            subscription.stop();
-            subscription.destroy();
-        } catch (Exception e) {
-            log.debug("stopping the Redis subscription failed: {}", e.toString());
+        join(subscriber, Duration.ofSeconds(3));
+        RedisMessageListenerContainer container = subscription;
+        if (container != null) {
+            close(container);
         }
         subscription = null;
         delivery.shutdownNow();
