@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -233,7 +234,8 @@ public final class RedisFrames implements FrameFanOut, MessageListener, SmartLif
             dropped("redis_unavailable", frames);
             if (!failing) {
                 log.warn("Redis refused or missed {} frames for the other nodes ({}); they are dropped, and so is "
-                        + "everything for the next {} ms", frames, e.getMessage(), backoffMillis);
+                        + "everything for the next {} ms", frames,
+                        NestedExceptionUtils.getMostSpecificCause(e).toString(), backoffMillis);
             }
             failing = true;
             retryAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMillis);
