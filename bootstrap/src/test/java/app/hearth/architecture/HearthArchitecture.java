@@ -112,7 +112,7 @@ final class HearthArchitecture {
 
     /**
      * Outbound adapters, in any feature: jOOQ stores, queries and projections (and the generated tables), the Axon
-     * shells, command buses and event histories, and the provider clients.
+     * shells, command buses and event histories, the provider clients, and the Redis fan-out of real-time frames.
      */
     static String[] outboundAdapters(String root) {
         return new String[] {root + ".adapters..jooq..", root + ".adapters..axon..", root + ".adapters..stripe..",
