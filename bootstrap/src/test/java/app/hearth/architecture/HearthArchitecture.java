@@ -112,12 +112,12 @@ final class HearthArchitecture {
 
     /**
      * Outbound adapters, in any feature: jOOQ stores, queries and projections (and the generated tables), the Axon
-     * shells, command buses and event histories, and the provider clients.
+     * shells, command buses and event histories, the provider clients, and the Redis fan-out of real-time frames.
      */
     static String[] outboundAdapters(String root) {
         return new String[] {root + ".adapters..jooq..", root + ".adapters..axon..", root + ".adapters..stripe..",
                 root + ".adapters..adapty..", root + ".adapters..livekit..", root + ".adapters..fcm..",
-                root + ".adapters..apns..", root + ".adapters..firebase.."};
+                root + ".adapters..apns..", root + ".adapters..firebase..", root + ".adapters..redis.."};
     }
 
     /**

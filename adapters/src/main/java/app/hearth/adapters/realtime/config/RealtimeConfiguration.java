@@ -1,6 +1,10 @@
 package app.hearth.adapters.realtime.config;
 
+import app.hearth.adapters.realtime.frames.FanOutPeers;
+import app.hearth.adapters.realtime.frames.FannedOutUserFrames;
 import app.hearth.adapters.realtime.frames.LocalUserFrames;
+import app.hearth.adapters.realtime.redis.RedisFrames;
+import app.hearth.adapters.realtime.signals.FannedOutCallSignals;
 import app.hearth.adapters.realtime.signals.CallSignalMessages;
 import app.hearth.adapters.realtime.signals.NotifyCallSignals;
 import app.hearth.adapters.realtime.websocket.RealtimeApiDocs;
@@ -10,28 +14,40 @@ import app.hearth.adapters.realtime.websocket.RealtimeWebSocketHandler;
 import app.hearth.adapters.shared.notify.PgNotifications;
 import app.hearth.application.calls.Calls;
 import com.zaxxer.hikari.HikariDataSource;
+import io.lettuce.core.ClientOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Real time across nodes (adr/0025): the LISTEN/NOTIFY transport, {@link NotifyCallSignals} (the
- * {@code CallSignals} port) and, in a web application, the WebSocket endpoint {@value RealtimeWebSocketHandler#PATH}.
- * The calls' heartbeat board, which shares the same transport, is wired by {@code CallLivenessConfiguration}.
+ * Real time across nodes (adr/0025, adr/0046): the LISTEN/NOTIFY transport, the {@code UserFrames} and
+ * {@code CallSignals} ports as {@code hearth.realtime.fan-out} says, and, in a web application, the WebSocket endpoint
+ * {@value RealtimeWebSocketHandler#PATH}.
+ *
+ * <ul>
+ *   <li>{@code local} (the default): {@link LocalUserFrames} (this node only) and {@link NotifyCallSignals} (NOTIFY);
+ *   Redis is never contacted.</li>
+ *   <li>{@code redis}: {@link FannedOutUserFrames} and {@link FannedOutCallSignals}, both over {@link RedisFrames}.</li>
+ * </ul>
+ * The calls' heartbeat board stays on NOTIFY in both (adr/0046); it is wired by {@code CallLivenessConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RealtimeProperties.class)
@@ -96,17 +112,65 @@ public class RealtimeConfiguration {
         return new CallSignalMessages(json);
     }
 
-    /** The {@code CallSignals} port: this node's connections of the user, and every other node's through NOTIFY. */
+    /** Warns when another node on this database cannot exchange frames with this one (adr/0046). */
     @Bean
-    NotifyCallSignals callSignals(RealtimeSessions sessions, PgNotifications notifications,
-                                  CallSignalMessages messages, JsonMapper json) {
-        return new NotifyCallSignals(sessions, notifications, messages, json);
+    FanOutPeers fanOutPeers(PgNotifications notifications, RealtimeProperties properties, JsonMapper json) {
+        return new FanOutPeers(notifications, properties.fanOut().name().toLowerCase(Locale.ROOT), json);
     }
 
-    /** The {@code UserFrames} port: this node's connections of each user. */
-    @Bean
-    LocalUserFrames userFrames(RealtimeSessions sessions, JsonMapper json) {
-        return new LocalUserFrames(sessions, json);
+    /** {@code hearth.realtime.fan-out=local}: one node, no broker; call signals still cross nodes by NOTIFY. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "hearth.realtime.fan-out", havingValue = "local", matchIfMissing = true)
+    static class LocalFanOut {
+
+        /** The {@code CallSignals} port: this node's connections of the user, and every other node's by NOTIFY. */
+        @Bean
+        NotifyCallSignals callSignals(RealtimeSessions sessions, PgNotifications notifications,
+                                      CallSignalMessages messages, JsonMapper json) {
+            return new NotifyCallSignals(sessions, notifications, messages, json);
+        }
+
+        /** The {@code UserFrames} port: this node's connections of each user. */
+        @Bean
+        LocalUserFrames userFrames(RealtimeSessions sessions, JsonMapper json) {
+            return new LocalUserFrames(sessions, json);
+        }
+    }
+
+    /** {@code hearth.realtime.fan-out=redis}: frames and call signals to every node over one Redis channel. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "hearth.realtime.fan-out", havingValue = "redis")
+    static class RedisFanOut {
+
+        /** While Lettuce reconnects, commands fail at once instead of waiting in its buffer. */
+        @Bean
+        LettuceClientOptionsBuilderCustomizer hearthLettuceFailsFast() {
+            return options -> options.autoReconnect(true)
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+        }
+
+        @Bean
+        RedisFrames redisFrames(RedisConnectionFactory redis, RealtimeSessions sessions, RealtimeProperties properties,
+                                Environment environment, JsonMapper json, ObjectProvider<MeterRegistry> meters) {
+            var settings = properties.redis();
+            boolean server = "server".equals(environment.getProperty("hearth.mode", "server"));
+            return new RedisFrames(redis, new RedisFrames.Settings(settings.channel(), settings.queueCapacity(),
+                    settings.batchSize(), (int) Math.min(Integer.MAX_VALUE, settings.batchBytes().toBytes()),
+                    settings.retryMin(), settings.retryMax()), sessions::deliver, json, server,
+                    meters.getIfAvailable());
+        }
+
+        /** The {@code CallSignals} port: a frame to one user, on every node. */
+        @Bean
+        FannedOutCallSignals callSignals(RealtimeSessions sessions, RedisFrames frames, CallSignalMessages messages) {
+            return new FannedOutCallSignals(sessions, frames, messages);
+        }
+
+        /** The {@code UserFrames} port: this node's connections of each user, and every other node's. */
+        @Bean
+        FannedOutUserFrames userFrames(RealtimeSessions sessions, RedisFrames frames, JsonMapper json) {
+            return new FannedOutUserFrames(sessions, frames, json);
+        }
     }
 
     /** The WebSocket endpoint, in a web application only. */

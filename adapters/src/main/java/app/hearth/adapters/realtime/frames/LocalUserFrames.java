@@ -7,7 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@link UserFrames} for one node: the frame is written once and handed to this node's connections of each user. */
+/**
+ * {@link UserFrames} for one node ({@code hearth.realtime.fan-out=local}, adr/0046): the frame is written once and
+ * handed to this node's connections of each user. Connections on other nodes do not get it.
+ */
 public final class LocalUserFrames implements UserFrames {
 
     private static final Logger log = LoggerFactory.getLogger(LocalUserFrames.class);
@@ -23,8 +26,12 @@ public final class LocalUserFrames implements UserFrames {
     @Override
     public void send(Collection<String> userIds, Object frame) {
         try {
+            var users = FannedOutUserFrames.distinct(userIds);
+            if (users.isEmpty()) {
+                return;
+            }
             String message = json.writeValueAsString(frame);
-            for (String userId : userIds) {
+            for (String userId : users) {
                 sessions.deliver(userId, message);
             }
         } catch (RuntimeException e) {
