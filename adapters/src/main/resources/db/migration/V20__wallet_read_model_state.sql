@@ -45,7 +45,7 @@ CREATE TABLE wallet_subscription (
     member_id                  VARCHAR(128) NOT NULL,
     subscription_key           VARCHAR(600) NOT NULL,
     tier_product_id            VARCHAR(255) NOT NULL,
-    tier_name                  VARCHAR(128) NOT NULL,
+    tier_name                  VARCHAR(128),
     tier_rank                  INTEGER      NOT NULL,
     tier_daily_call_seconds    BIGINT       NOT NULL,
     tier_daily_messages        BIGINT       NOT NULL,
