@@ -57,7 +57,8 @@ public sealed interface Wallet {
         /**
          * This wallet as the read model keeps it (ADR 0048): everything its {@link WalletView} shows and the rest of
          * its fold reads, without the movement ids it carried out, the refunded purchase keys and the V3 chat windows
-         * (the fold only adds to those, and no view shows them). {@link WalletDecider#evolveStored} keeps this shape.
+         * (no view shows them, and the fold changes them without reading them for anything else).
+         * {@link WalletDecider#evolveStored} keeps this shape.
          */
         public Open asStored() {
             return new Open(memberId, zone, pendingZone, withoutWindows(part), keptTiers, holds, Set.of(), movements,
