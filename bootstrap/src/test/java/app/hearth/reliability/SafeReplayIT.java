@@ -58,7 +58,9 @@ class SafeReplayIT {
     static final Map<String, String> TABLES = Map.of(
             "wallet", "member_id", "wallet_movement", "member_id, position",
             "earnings_account", "companion_id", "earnings_entry", "companion_id, position",
-            "staff_action", "position");
+            "staff_action", "position", "wallet_token_lot", "member_id, list_position",
+            "wallet_moment_pack", "member_id, list_position", "wallet_subscription", "member_id, subscription_key",
+            "wallet_allowance_day", "member_id, number", "wallet_hold", "member_id, hold_id");
 
     static final String DATABASE = TestDatabase.another("replay");
 

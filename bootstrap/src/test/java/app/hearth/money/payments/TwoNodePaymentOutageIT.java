@@ -167,11 +167,13 @@ class TwoNodePaymentOutageIT extends IntegrationTest {
                 .filter(event -> event instanceof WalletEvent.TokensPurchased)
                 .map(event -> ((WalletEvent.TokensPurchased) event).payment().transactionId())
                 .distinct()).as("one purchase per payment intent").hasSize(PURCHASES);
+        // GET /me/wallet reads the read model (ADR 0048): a node waits for what it committed itself, not for what
+        // the other node applied, so both read once the projection has caught up
+        Projections.awaitCaughtUp(jdbc, WalletProjection.PROCESSING_GROUP);
         for (Api nodeApi : List.of(anonymous(), nodeB.api())) {
             assertThat(nodeApi.signedInAs(member, "member").get("/api/v1/me/wallet").body().get("tokens").get("paid")
                     .asLong()).isEqualTo(PURCHASES * 100L);
         }
-        Projections.awaitCaughtUp(jdbc, WalletProjection.PROCESSING_GROUP);
         assertThat(jdbc.queryForObject("select token_balance from wallet where member_id = ?", Long.class, member))
                 .isEqualTo(PURCHASES * 100L);
         assertThat(count("select count(*) from wallet_movement where member_id = ? and kind = 'TOKENS_PURCHASED'",

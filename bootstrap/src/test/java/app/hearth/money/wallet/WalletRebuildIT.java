@@ -111,6 +111,10 @@ class WalletRebuildIT extends IntegrationTest {
         assertThat(row.momentBalance()).as("moment balance of %s", member).isEqualTo(rebuilt.momentBalance());
         assertThat(row.movements()).as("movement count of %s", member).isEqualTo(rebuilt.movements())
                 .isEqualTo(movements.size());
+        // the state GET /me/wallet reads (ADR 0048): the fold's stored shape, at the wallet's last sequence
+        var stored = readModel.wallet(member).orElseThrow();
+        assertThat(stored.state()).as("stored state of %s", member).isEqualTo(rebuilt.asStored());
+        assertThat(stored.sequence()).as("sequence of %s", member).isEqualTo(events.size() - 1);
 
         // every movement, as the member reads them (newest first, paged)
         Api api = as("member", member);

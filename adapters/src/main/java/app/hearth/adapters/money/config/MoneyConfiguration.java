@@ -15,12 +15,16 @@ import app.hearth.application.money.wallet.WalletCommandBus;
 import app.hearth.application.money.wallet.WalletHistory;
 import app.hearth.application.money.wallet.WalletMemberListener;
 import app.hearth.application.money.wallet.WalletPaymentApplication;
+import app.hearth.application.money.wallet.WalletPositions;
 import app.hearth.application.money.wallet.WalletReadModel;
+import app.hearth.application.money.wallet.WalletViews;
 import app.hearth.application.money.wallet.Wallets;
 import app.hearth.application.money.wallet.WalletsService;
 import app.hearth.application.shared.Transactions;
 import app.hearth.domain.money.catalog.MonetizationVersion;
 import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -53,9 +57,20 @@ public class MoneyConfiguration {
         return new WalletAccess(commands, history, profiles, properties.version(), transactions);
     }
 
+    /**
+     * {@code hearth.wallet.read-your-writes-wait}: how long {@code GET /me/wallet} waits for the read model to reach
+     * what this node committed for the wallet (ADR 0048).
+     */
     @Bean
-    Wallets wallets(WalletAccess access, WalletCommandBus commands, WalletReadModel readModel, Clock clock) {
-        return new WalletsService(access, commands, readModel, clock);
+    WalletViews walletViews(WalletReadModel readModel, WalletPositions positions, Clock clock,
+                            @Value("${hearth.wallet.read-your-writes-wait:PT5S}") Duration wait) {
+        return new WalletViews(readModel, positions, wait, clock);
+    }
+
+    @Bean
+    Wallets wallets(WalletAccess access, WalletCommandBus commands, WalletReadModel readModel, WalletViews views,
+                    Clock clock) {
+        return new WalletsService(access, commands, readModel, views, clock);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package app.hearth.application.money.wallet;
 import app.hearth.domain.money.catalog.MonetizationVersion;
 import app.hearth.domain.money.wallet.MeterUnit;
 import app.hearth.domain.money.wallet.MovementKind;
+import app.hearth.domain.money.wallet.Wallet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,17 @@ public interface WalletReadModel {
                        long balanceAfter, String reference, Instant occurredAt) {
     }
 
+    /**
+     * A wallet as the projection keeps it (ADR 0048): its stored shape ({@link Wallet.Open#asStored}) after the
+     * event of aggregate sequence {@code sequence}, the last one it applied.
+     */
+    record StoredWallet(Wallet.Open state, long sequence) {
+    }
+
     Optional<Balance> balance(String memberId);
+
+    /** The wallet's stored state, read from the read model only; empty while the projection has not seen it open. */
+    Optional<StoredWallet> wallet(String memberId);
 
     /** Movements newest first, strictly before {@code beforePosition} when it is set. */
     List<MovementRow> movements(String memberId, Long beforePosition, int limit);

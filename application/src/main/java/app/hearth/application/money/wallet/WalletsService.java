@@ -12,9 +12,11 @@ import app.hearth.domain.money.wallet.WalletEvent;
 import app.hearth.domain.money.wallet.WalletPermissions;
 import app.hearth.domain.money.wallet.WalletReceipt;
 import app.hearth.domain.money.wallet.WalletView;
+import app.hearth.domain.shared.TransientConflict;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The wallets' use cases: who asks is checked here, the rules are the decider's. */
 public class WalletsService implements Wallets {
@@ -24,12 +26,15 @@ public class WalletsService implements Wallets {
     private final WalletAccess wallets;
     private final WalletCommandBus commands;
     private final WalletReadModel readModel;
+    private final WalletViews views;
     private final Clock clock;
 
-    public WalletsService(WalletAccess wallets, WalletCommandBus commands, WalletReadModel readModel, Clock clock) {
+    public WalletsService(WalletAccess wallets, WalletCommandBus commands, WalletReadModel readModel,
+                          WalletViews views, Clock clock) {
         this.wallets = wallets;
         this.commands = commands;
         this.readModel = readModel;
+        this.views = views;
         this.clock = clock;
     }
 
@@ -38,11 +43,23 @@ public class WalletsService implements Wallets {
         wallets.open(memberId, at);
     }
 
+    /**
+     * Two steps: the writes a first use needs (the profile's new time zone told to the wallet, a command only when it
+     * changed; the wallet opened when the read model has none), then the query, which reads the read model only
+     * ({@link WalletViews}, ADR 0048).
+     */
     @Override
     public WalletView mine(Actor actor) {
-        Instant now = clock.instant();
-        wallets.syncTimeZone(actor.userId(), now);
-        return WalletView.of(wallets.state(actor.userId(), now), now);
+        String memberId = actor.userId();
+        wallets.syncTimeZone(memberId, clock.instant());
+        Optional<WalletView> view = views.current(memberId, -1);
+        if (view.isEmpty()) {
+            // first use, or a wallet the projection has not seen yet: opening an open wallet records nothing
+            wallets.open(memberId, clock.instant());
+            view = views.current(memberId, 0);
+        }
+        return view.orElseThrow(() -> new TransientConflict("the wallet of member " + memberId
+                + " is not in the read model yet; retry the request"));
     }
 
     @Override

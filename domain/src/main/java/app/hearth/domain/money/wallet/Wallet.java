@@ -54,6 +54,22 @@ public sealed interface Wallet {
                     Set.of(), 0, 0, IdempotencyIndex.none(REMEMBERED_MOVEMENTS));
         }
 
+        /**
+         * This wallet as the read model keeps it (ADR 0048): everything its {@link WalletView} shows and the rest of
+         * its fold reads, without the movement ids it carried out, the refunded purchase keys and the V3 chat windows
+         * (no view shows them, and the fold changes them without reading them for anything else).
+         * {@link WalletDecider#evolveStored} keeps this shape.
+         */
+        public Open asStored() {
+            return new Open(memberId, zone, pendingZone, withoutWindows(part), keptTiers, holds, Set.of(), movements,
+                    purchaseCount, IdempotencyIndex.none(REMEMBERED_MOVEMENTS));
+        }
+
+        private static VersionPart withoutWindows(VersionPart part) {
+            return part instanceof VersionPart.Moments moments && !moments.chatWindows().isEmpty()
+                    ? new VersionPart.Moments(moments.packs(), Map.of()) : part;
+        }
+
         /** This wallet, also answering for movement ids it forgot and an earlier look-up {@code found}. */
         public Open recalling(Map<String, CarriedOut> found) {
             return found.isEmpty() ? this : new Open(memberId, zone, pendingZone, part, keptTiers, holds, refunded,

@@ -160,6 +160,14 @@ public final class WalletDecider {
     }
 
     /**
+     * The stored shape ({@link Wallet.Open#asStored}) after {@code event}: what the read model keeps, folded by the
+     * same evolution as the aggregate, so {@code evolveStored(s.asStored(), e)} equals {@code evolve(s, e).asStored()}.
+     */
+    public static Wallet.Open evolveStored(Wallet state, WalletEvent event) {
+        return ((Wallet.Open) WalletEvolution.evolve(state, event, false)).asStored();
+    }
+
+    /**
      * Whether a call of {@code kind} may start at {@code at}: at least one billable minute (V1 tokens for a minute
      * at the call's rate, V2 60 s of today's allowance, V3 a usable moment).
      */

@@ -32,6 +32,12 @@ public class JooqWalletReadModel implements WalletReadModel {
     }
 
     @Override
+    public Optional<StoredWallet> wallet(String memberId) {
+        return Optional.ofNullable(WalletStateRows.load(sql, List.of(memberId), false).get(memberId))
+                .filter(stored -> stored.state() != null);
+    }
+
+    @Override
     public List<MovementRow> movements(String memberId, Long beforePosition, int limit) {
         Condition condition = WALLET_MOVEMENT.MEMBER_ID.eq(memberId);
         if (beforePosition != null) {

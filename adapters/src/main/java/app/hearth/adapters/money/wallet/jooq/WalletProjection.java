@@ -1,14 +1,22 @@
 package app.hearth.adapters.money.wallet.jooq;
 
 import static app.hearth.adapters.shared.jooq.generated.Tables.WALLET;
+import static app.hearth.adapters.shared.jooq.generated.Tables.WALLET_ALLOWANCE_DAY;
+import static app.hearth.adapters.shared.jooq.generated.Tables.WALLET_HOLD;
+import static app.hearth.adapters.shared.jooq.generated.Tables.WALLET_MOMENT_PACK;
 import static app.hearth.adapters.shared.jooq.generated.Tables.WALLET_MOVEMENT;
+import static app.hearth.adapters.shared.jooq.generated.Tables.WALLET_SUBSCRIPTION;
+import static app.hearth.adapters.shared.jooq.generated.Tables.WALLET_TOKEN_LOT;
 
 import app.hearth.adapters.shared.jooq.BatchWrites;
 import app.hearth.adapters.shared.jooq.generated.tables.records.WalletMovementRecord;
 import app.hearth.adapters.shared.jooq.generated.tables.records.WalletRecord;
+import app.hearth.application.money.wallet.WalletReadModel.StoredWallet;
 import app.hearth.domain.money.catalog.MonetizationVersion;
 import app.hearth.domain.money.wallet.MeterUnit;
 import app.hearth.domain.money.wallet.Movement;
+import app.hearth.domain.money.wallet.Wallet;
+import app.hearth.domain.money.wallet.WalletDecider;
 import app.hearth.domain.money.wallet.WalletEvent.WalletMigrated;
 import app.hearth.domain.money.wallet.WalletEvent.WalletOpened;
 import app.hearth.domain.money.wallet.WalletEvent;
@@ -16,8 +24,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.jooq.DSLContext;
 import org.jooq.InsertSetMoreStep;
@@ -25,9 +36,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code wallet} and {@code wallet_movement}. Runs in the processor's transaction, so rows and the tracking
- * token commit together. Every write is idempotent: a movement lands once, and a wallet moves only from the position
- * just before the batch's first movement of it, so a redelivered event changes nothing.
+ * Keeps {@code wallet} and {@code wallet_movement}, and each wallet's stored state (ADR 0048: zone, lots, packs,
+ * subscriptions, allowance days, holds) that {@code GET /me/wallet} reads. Runs in the processor's transaction, so
+ * rows and the tracking token commit together. Every write is idempotent: a movement lands once, a wallet's balances
+ * move only from the position just before the batch's first movement of it, and its state only from the aggregate
+ * sequence it was last folded to, so a redelivered event changes nothing.
  */
 @Component
 @ConditionalOnProperty(name = "hearth.mode", havingValue = "server", matchIfMissing = true)
@@ -43,8 +56,13 @@ public class WalletProjection {
     }
 
     @EventHandler
-    void on(WalletEvent event) {
+    void on(WalletEvent event, EventMessage<?> message) {
+        if (!(message instanceof DomainEventMessage<?> domain)) {
+            throw new IllegalStateException("a wallet event without its aggregate sequence: " + message);
+        }
         PendingWrites writes = pendingWrites();
+        writes.states.computeIfAbsent(event.memberId(), member -> new ArrayList<>())
+                .add(new Sequenced(event, domain.getSequenceNumber()));
         if (event instanceof WalletOpened opened) {
             writes.opened.add(opened);
         } else if (!event.movements().isEmpty()) {
@@ -57,11 +75,17 @@ public class WalletProjection {
         return BatchWrites.of(PendingWrites.class, PendingWrites::new, writes -> writes.flush(sql));
     }
 
+    /** One event and its aggregate sequence number. */
+    record Sequenced(WalletEvent event, long sequence) {
+    }
+
     /** Rows collected from one batch of events. */
     static final class PendingWrites {
 
         final List<WalletOpened> opened = new ArrayList<>();
         final List<WalletEvent> moved = new ArrayList<>();
+        /** Every event of the batch, by wallet, in order: the stored state's fold. */
+        final Map<String, List<Sequenced>> states = new LinkedHashMap<>();
 
         void flush(DSLContext sql) {
             if (!opened.isEmpty()) {
@@ -82,6 +106,43 @@ public class WalletProjection {
                 insertMovements(sql);
                 moveWallets(sql);
             }
+            foldStates(sql);
+        }
+
+        /**
+         * Folds each wallet's stored state (ADR 0048) with the domain's own {@code evolveStored}, from the row's
+         * {@code last_sequence} on: an event at or below it was applied before and changes nothing; a gap means an
+         * event was skipped, and fails (the event is parked, its wallet's later events queue behind it).
+         */
+        private void foldStates(DSLContext sql) {
+            Map<String, StoredWallet> rows = WalletStateRows.load(sql, states.keySet(), true);
+            var changes = new ArrayList<WalletStateRows.Change>();
+            states.forEach((memberId, events) -> {
+                StoredWallet row = rows.get(memberId);
+                if (row == null) {
+                    throw new IllegalStateException("wallet " + memberId + " has no read-model row for "
+                            + events.getFirst().event().getClass().getSimpleName()
+                            + ": its WalletOpened was never projected");
+                }
+                Wallet.Open before = row.state();
+                Wallet state = before == null ? WalletDecider.initialState() : before;
+                long last = row.sequence();
+                for (Sequenced sequenced : events) {
+                    if (sequenced.sequence() <= last) {
+                        continue;
+                    }
+                    if (sequenced.sequence() != last + 1) {
+                        throw new IllegalStateException("wallet read model of " + memberId + " is at sequence "
+                                + last + " and cannot take event " + sequenced.sequence() + " out of order");
+                    }
+                    state = WalletDecider.evolveStored(state, sequenced.event());
+                    last = sequenced.sequence();
+                }
+                if (last != row.sequence()) {
+                    changes.add(new WalletStateRows.Change(before, (Wallet.Open) state, last));
+                }
+            });
+            WalletStateRows.write(sql, changes);
         }
 
         private void insertMovements(DSLContext sql) {
@@ -173,6 +234,11 @@ public class WalletProjection {
 
     @ResetHandler
     void reset() {
+        sql.deleteFrom(WALLET_HOLD).execute();
+        sql.deleteFrom(WALLET_ALLOWANCE_DAY).execute();
+        sql.deleteFrom(WALLET_SUBSCRIPTION).execute();
+        sql.deleteFrom(WALLET_MOMENT_PACK).execute();
+        sql.deleteFrom(WALLET_TOKEN_LOT).execute();
         sql.deleteFrom(WALLET_MOVEMENT).execute();
         sql.deleteFrom(WALLET).execute();
     }
