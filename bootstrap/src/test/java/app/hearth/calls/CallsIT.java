@@ -93,9 +93,9 @@ class CallsIT extends CallsIntegrationTest {
         assertThat(companion.post("/api/v1/calls/" + second + "/accept", null).status()).isEqualTo(200);
         assertThat(member.post("/api/v1/calls/" + second + "/heartbeats", null).status()).isEqualTo(204);
         assertThat(companion.post("/api/v1/calls/" + second + "/heartbeats", null).status()).isEqualTo(204);
-        talk(member, companion, second, 30);
+        talk(member, companion, second, 70);
         assertThat(member.post("/api/v1/calls/" + second + "/hangup", null).status()).isEqualTo(200);
-        awaitBalance(memberId, 70);
+        awaitBalance(memberId, 60);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(credits(companionId, second))
                 .as("a credit for the second call").isEqualTo(1));
     }
