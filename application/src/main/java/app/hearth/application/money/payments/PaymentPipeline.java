@@ -21,10 +21,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 
 /**
@@ -182,15 +185,37 @@ public class PaymentPipeline implements PaymentWebhooks {
      * the fact's dedupe key.
      */
     public Batch applyRecorded(int limit) {
+        return applyRecorded(PaymentInbox.Share.ALL, limit);
+    }
+
+    /**
+     * {@link #applyRecorded(int)} for the recorded notifications in {@code share}: appliers of different shares
+     * apply side by side, each order key's notifications in the order they were recorded (ADR 0043). The batch
+     * takes the meeting locks of all its facts first, in one order, and settles its inbox rows in one statement.
+     */
+    public Batch applyRecorded(PaymentInbox.Share share, int limit) {
         List<PaymentInbox.Recorded> claimed = new ArrayList<>();
         try {
             int applied = inPipelineTransaction((now, refusals) -> {
                 claimed.clear();
-                List<PaymentInbox.Recorded> rows = inbox.claimRecorded(environment, now, limit);
+                List<PaymentInbox.Recorded> rows = inbox.claimRecorded(environment, share, now, limit);
                 claimed.addAll(rows);
-                for (Read read : inProviderOrder(rows)) {
-                    apply(read, now, refusals);
+                if (rows.isEmpty()) {
+                    return 0;
                 }
+                List<Read> reads = inProviderOrder(rows);
+                Applying applying = new Applying();
+                Set<String> meeting = new TreeSet<>();
+                for (Read read : reads) {
+                    if (read.notification().reading() instanceof Reading.Normalized normalized) {
+                        meeting.addAll(Prerequisite.meetingNames(normalized.event()));
+                    }
+                }
+                applying.meet(meeting);
+                for (Read read : reads) {
+                    apply(read, now, refusals, applying);
+                }
+                applying.settle();
                 return rows.size();
             });
             return new Batch(applied, applied, 0);
@@ -220,8 +245,10 @@ public class PaymentPipeline implements PaymentWebhooks {
     private boolean applyAlone(PaymentInbox.Recorded row) {
         try {
             inPipelineTransaction((now, refusals) -> {
+                Applying applying = new Applying();
                 inbox.claimRecorded(environment, row.inboxId())
-                        .ifPresent(claimed -> apply(read(claimed), now, refusals));
+                        .ifPresent(claimed -> apply(read(claimed), now, refusals, applying));
+                applying.settle();
                 return null;
             });
             return true;
@@ -285,27 +312,58 @@ public class PaymentPipeline implements PaymentWebhooks {
                 ? normalized.event().occurredAt() : null;
     }
 
+    /**
+     * What a transaction of the applier gathers while it applies: the meeting locks it holds already, and the
+     * inbox rows to settle, written in one statement at its end.
+     */
+    private final class Applying {
+        private final Set<String> met = new HashSet<>();
+        private final List<PaymentInbox.Settlement> settled = new ArrayList<>();
+
+        /** Holds the meeting locks of {@code names} this transaction does not hold yet. */
+        void meet(Set<String> names) {
+            Set<String> missing = new TreeSet<>(names);
+            missing.removeAll(met);
+            if (!missing.isEmpty()) {
+                facts.meet(missing);
+                met.addAll(missing);
+            }
+        }
+
+        void settle(String provider, String providerEventId, Outcome outcome, String dedupeKey, String detail,
+                    Instant appliedAt) {
+            settled.add(new PaymentInbox.Settlement(provider, providerEventId, outcome, dedupeKey, detail,
+                    appliedAt));
+        }
+
+        void settle() {
+            inbox.settle(List.copyOf(settled));
+            settled.clear();
+        }
+    }
+
     /** Applies one recorded notification in the caller's transaction (which claimed its inbox row). */
-    private void apply(Read read, Instant now, Map<String, String> refusals) {
+    private void apply(Read read, Instant now, Map<String, String> refusals, Applying applying) {
         Notification notification = read.notification();
         String provider = notification.provider();
         String eventId = notification.providerEventId();
         switch (notification.reading()) {
             case Reading.Normalized normalized -> {
-                facts.meet(Prerequisite.meetingNames(normalized.event()));
+                applying.meet(Prerequisite.meetingNames(normalized.event()));
                 PaymentEnvironment said = PaymentEnvironment.ofProvider(notification.environment());
                 if (said == environment) {
-                    fact(normalized.event(), now, refusals);
+                    fact(normalized.event(), now, refusals, applying);
                 } else {
-                    otherEnvironment(normalized.event(), said, now);
+                    otherEnvironment(normalized.event(), said, now, applying);
                 }
             }
             // recorded as a fact, read otherwise now (the reading changed between versions): settled as it reads
-            case Reading.Ignored ignored -> inbox.settle(provider, eventId, Outcome.IGNORED, null, ignored.why(), now);
+            case Reading.Ignored ignored -> applying.settle(provider, eventId, Outcome.IGNORED, null, ignored.why(),
+                    now);
             case Reading.Unreadable unreadable -> {
                 parked.park("notification:" + provider + ":" + eventId, null, provider, eventId, null,
                         unreadable.why(), now);
-                inbox.settle(provider, eventId, Outcome.UNREADABLE, null, unreadable.why(), now);
+                applying.settle(provider, eventId, Outcome.UNREADABLE, null, unreadable.why(), now);
             }
         }
         if (read.attempts() >= PARK_AFTER_ATTEMPTS) {
@@ -330,10 +388,10 @@ public class PaymentPipeline implements PaymentWebhooks {
      * A fact of the environment this installation does not apply: recorded (with the member it names, for the
      * operators' views) and never handed on; a report of a fact recorded before only counts.
      */
-    private Receipt otherEnvironment(PaymentEvent event, PaymentEnvironment said, Instant now) {
+    private Receipt otherEnvironment(PaymentEvent event, PaymentEnvironment said, Instant now, Applying applying) {
         String key = event.dedupeKey();
         if (!facts.add(event, now)) {
-            inbox.settle(event.provider(), event.providerEventId(), Outcome.DUPLICATE_FACT, key,
+            applying.settle(event.provider(), event.providerEventId(), Outcome.DUPLICATE_FACT, key,
                     said.notAppliedCode() + ": a " + said.code() + " report of a fact recorded before", now);
             PaymentFacts.Fact stored = facts.lock(key).orElseThrow();
             facts.reported(key, RepeatedReports.merge(stored.event(), event), now);
@@ -342,16 +400,16 @@ public class PaymentPipeline implements PaymentWebhooks {
         Status status = Status.valueOf(said.notAppliedCode());
         String reason = said.notAppliedCode() + ": a " + said.code() + " payment; this installation applies "
                 + environment.code() + " payments only (hearth.payments.environment)";
-        inbox.settle(event.provider(), event.providerEventId(), Outcome.FACT_RECORDED, key, reason, now);
+        applying.settle(event.provider(), event.providerEventId(), Outcome.FACT_RECORDED, key, reason, now);
         facts.hold(key, purchaser(event.purchaser()).map(Purchaser::memberId).orElse(null), status, reason, now);
         log.log(System.Logger.Level.INFO, "payment fact {0} recorded, not applied: {1}", key, reason);
         return new Receipt(false, Outcome.FACT_RECORDED, status);
     }
 
-    private Receipt fact(PaymentEvent event, Instant now, Map<String, String> refusals) {
+    private Receipt fact(PaymentEvent event, Instant now, Map<String, String> refusals, Applying applying) {
         String key = event.dedupeKey();
         if (facts.add(event, now)) {
-            inbox.settle(event.provider(), event.providerEventId(), Outcome.FACT_RECORDED, key, null, now);
+            applying.settle(event.provider(), event.providerEventId(), Outcome.FACT_RECORDED, key, null, now);
             Optional<Prerequisite> prerequisite = Prerequisite.of(event);
             if (prerequisite.isPresent()) {
                 return new Receipt(false, Outcome.FACT_RECORDED, dependent(event, prerequisite.get(), now,
@@ -366,7 +424,7 @@ public class PaymentPipeline implements PaymentWebhooks {
             log.log(System.Logger.Level.INFO, "payment fact {0} waits for its purchaser to be known", key);
             return new Receipt(false, Outcome.FACT_RECORDED, Status.PENDING);
         }
-        inbox.settle(event.provider(), event.providerEventId(), Outcome.DUPLICATE_FACT, key, null, now);
+        applying.settle(event.provider(), event.providerEventId(), Outcome.DUPLICATE_FACT, key, null, now);
         PaymentFacts.Fact stored = facts.lock(key).orElseThrow();
         PaymentEvent merged = RepeatedReports.merge(stored.event(), event);
         facts.reported(key, merged, now);
