@@ -46,7 +46,7 @@ class PaymentAppliersSideBySideIT extends IntegrationTest {
 
     @RegisterExtension
     static final HearthNode nodeB = HearthNode.onTestDatabase().withWebServer().unthrottled()
-            .with("hearth.payments.applier.workers=3");
+            .with("--hearth.payments.applier.workers=3");
 
     @Value("${hearth.payments.stripe.webhook-secret}")
     String secret;
