@@ -109,6 +109,9 @@ public class PaymentPipeline implements PaymentWebhooks {
         }
     }
 
+    /** The meeting name of a member's wallet, held by an applier's transaction that hands a fact to it. */
+    static final String WALLET = "wallet:";
+
     /** How many facts of one transaction may be refused (each a run of the transaction) before it gives up. */
     static final int MAX_REFUSALS = 16;
 
@@ -413,12 +416,12 @@ public class PaymentPipeline implements PaymentWebhooks {
             Optional<Prerequisite> prerequisite = Prerequisite.of(event);
             if (prerequisite.isPresent()) {
                 return new Receipt(false, Outcome.FACT_RECORDED, dependent(event, prerequisite.get(), now,
-                        refusals, false));
+                        refusals, false, applying));
             }
             Optional<Purchaser> purchaser = purchaser(event.purchaser());
             if (purchaser.isPresent()) {
                 return new Receipt(false, Outcome.FACT_RECORDED,
-                        handOn(purchaser.get().memberId(), event, now, refusals, false));
+                        handOn(purchaser.get().memberId(), event, now, refusals, false, applying));
             }
             pending.add(key, event.purchaser(), now);
             log.log(System.Logger.Level.INFO, "payment fact {0} waits for its purchaser to be known", key);
@@ -431,25 +434,25 @@ public class PaymentPipeline implements PaymentWebhooks {
         Status status = stored.status();
         if (status.awaiting()) {
             // still waiting, unless this report names the missing fact differently
-            status = dependent(merged, Prerequisite.of(merged).orElseThrow(), now, refusals, false);
+            status = dependent(merged, Prerequisite.of(merged).orElseThrow(), now, refusals, false, applying);
         } else if (status == Status.PENDING) {
             // a later report may name a member the first did not: that claims it, once
             Optional<Purchaser> purchaser = purchaser(merged.purchaser());
             Optional<PendingPurchases.Pending> waiting = pending.unclaimedOf(key);
             if (purchaser.isPresent() && waiting.isPresent()
                     && pending.claim(waiting.get().pendingId(), purchaser.get().memberId(), ClaimKey.REPORT, now)) {
-                status = handOn(purchaser.get().memberId(), merged, now, refusals, true);
+                status = handOn(purchaser.get().memberId(), merged, now, refusals, true, applying);
             } else if (waiting.isPresent() && !merged.purchaser().equals(stored.event().purchaser())) {
                 pending.rekey(key, merged.purchaser());
             }
         } else if (status == Status.PARKED && stored.memberId() != null && stored.event().productRef() == null
                 && event.productRef() != null) {
             // parked without a product (a Checkout session names none): this report names it, so offer it again
-            status = handOn(stored.memberId(), merged, now, refusals, true);
+            status = handOn(stored.memberId(), merged, now, refusals, true, applying);
         } else if (status.applied() && stored.memberId() != null) {
             // this report may name the fact as a waiting one knows it (Stripe's subscription id where Adapty, first,
             // gave the first invoice's): what waited for it under that name follows now
-            release(event, stored.memberId(), now, refusals);
+            release(event, stored.memberId(), now, refusals, applying);
         }
         return new Receipt(false, Outcome.DUPLICATE_FACT, status);
     }
@@ -460,13 +463,13 @@ public class PaymentPipeline implements PaymentWebhooks {
      * refund itself names.
      */
     private Status dependent(PaymentEvent event, Prerequisite prerequisite, Instant now,
-                             Map<String, String> refusals, boolean mayBeParked) {
+                             Map<String, String> refusals, boolean mayBeParked, Applying applying) {
         Optional<PaymentFacts.Fact> found = facts.named(event.store(), prerequisite.names()).stream()
                 .filter(candidate -> candidate.status().applied() && candidate.memberId() != null
                         && prerequisite.satisfiedBy(candidate.event()))
                 .findFirst();
         if (found.isPresent()) {
-            return handOn(found.get().memberId(), event, now, refusals, mayBeParked);
+            return handOn(found.get().memberId(), event, now, refusals, mayBeParked, applying);
         }
         Status waiting = Status.valueOf(prerequisite.code());
         facts.hold(event.dedupeKey(), null, waiting, prerequisite.reason(), now);
@@ -478,7 +481,8 @@ public class PaymentPipeline implements PaymentWebhooks {
      * The facts that waited for {@code applied}, handed on now for the same member, in this transaction (and those
      * that waited for them, in turn).
      */
-    private void release(PaymentEvent applied, String memberId, Instant now, Map<String, String> refusals) {
+    private void release(PaymentEvent applied, String memberId, Instant now, Map<String, String> refusals,
+                         Applying applying) {
         var names = Prerequisite.transactionNames(applied);
         if (names.isEmpty()) {
             return;
@@ -492,7 +496,7 @@ public class PaymentPipeline implements PaymentWebhooks {
             if (waiting.status().awaiting()) {
                 log.log(System.Logger.Level.INFO, "payment fact {0} waited for {1}, applied now",
                         waiting.event().dedupeKey(), applied.dedupeKey());
-                handOn(memberId, waiting.event(), now, refusals, true);
+                handOn(memberId, waiting.event(), now, refusals, true, applying);
             }
         }
     }
@@ -503,6 +507,20 @@ public class PaymentPipeline implements PaymentWebhooks {
      */
     Status handOn(String memberId, PaymentEvent event, Instant now, Map<String, String> refusals,
                   boolean mayBeParked) {
+        return handOn(memberId, event, now, refusals, mayBeParked, null);
+    }
+
+    /**
+     * {@link #handOn(String, PaymentEvent, Instant, Map, boolean)} in an applier's transaction, which first waits
+     * for the member's wallet: appliers of different slots may reach one wallet, and each holds it until it commits,
+     * so that they wait for each other in the database (where a cycle is seen at once and broken) and never on a
+     * wallet's lock in memory while holding it in the database.
+     */
+    private Status handOn(String memberId, PaymentEvent event, Instant now, Map<String, String> refusals,
+                          boolean mayBeParked, Applying applying) {
+        if (applying != null) {
+            applying.meet(Set.of(WALLET + memberId));
+        }
         String key = event.dedupeKey();
         String refusal = refusals.get(key);
         PaymentApplication.Result result;
@@ -533,7 +551,7 @@ public class PaymentPipeline implements PaymentWebhooks {
             parked.resolve(key, now);
         }
         if (status.applied()) {
-            release(event, memberId, now, refusals);
+            release(event, memberId, now, refusals, applying);
         }
         return status;
     }
