@@ -21,10 +21,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 
 /**
@@ -106,6 +109,9 @@ public class PaymentPipeline implements PaymentWebhooks {
         }
     }
 
+    /** The meeting name of a member's wallet, held by an applier's transaction that hands a fact to it. */
+    static final String WALLET = "wallet:";
+
     /** How many facts of one transaction may be refused (each a run of the transaction) before it gives up. */
     static final int MAX_REFUSALS = 16;
 
@@ -182,15 +188,37 @@ public class PaymentPipeline implements PaymentWebhooks {
      * the fact's dedupe key.
      */
     public Batch applyRecorded(int limit) {
+        return applyRecorded(PaymentInbox.Share.ALL, limit);
+    }
+
+    /**
+     * {@link #applyRecorded(int)} for the recorded notifications in {@code share}: appliers of different shares
+     * apply side by side, each order key's notifications in the order they were recorded (ADR 0043). The batch
+     * takes the meeting locks of all its facts first, in one order, and settles its inbox rows in one statement.
+     */
+    public Batch applyRecorded(PaymentInbox.Share share, int limit) {
         List<PaymentInbox.Recorded> claimed = new ArrayList<>();
         try {
             int applied = inPipelineTransaction((now, refusals) -> {
                 claimed.clear();
-                List<PaymentInbox.Recorded> rows = inbox.claimRecorded(environment, now, limit);
+                List<PaymentInbox.Recorded> rows = inbox.claimRecorded(environment, share, now, limit);
                 claimed.addAll(rows);
-                for (Read read : inProviderOrder(rows)) {
-                    apply(read, now, refusals);
+                if (rows.isEmpty()) {
+                    return 0;
                 }
+                List<Read> reads = inProviderOrder(rows);
+                Applying applying = new Applying();
+                Set<String> meeting = new TreeSet<>();
+                for (Read read : reads) {
+                    if (read.notification().reading() instanceof Reading.Normalized normalized) {
+                        meeting.addAll(Prerequisite.meetingNames(normalized.event()));
+                    }
+                }
+                applying.meet(meeting);
+                for (Read read : reads) {
+                    apply(read, now, refusals, applying);
+                }
+                applying.settle();
                 return rows.size();
             });
             return new Batch(applied, applied, 0);
@@ -220,8 +248,10 @@ public class PaymentPipeline implements PaymentWebhooks {
     private boolean applyAlone(PaymentInbox.Recorded row) {
         try {
             inPipelineTransaction((now, refusals) -> {
+                Applying applying = new Applying();
                 inbox.claimRecorded(environment, row.inboxId())
-                        .ifPresent(claimed -> apply(read(claimed), now, refusals));
+                        .ifPresent(claimed -> apply(read(claimed), now, refusals, applying));
+                applying.settle();
                 return null;
             });
             return true;
@@ -285,27 +315,58 @@ public class PaymentPipeline implements PaymentWebhooks {
                 ? normalized.event().occurredAt() : null;
     }
 
+    /**
+     * What a transaction of the applier gathers while it applies: the meeting locks it holds already, and the
+     * inbox rows to settle, written in one statement at its end.
+     */
+    private final class Applying {
+        private final Set<String> met = new HashSet<>();
+        private final List<PaymentInbox.Settlement> settled = new ArrayList<>();
+
+        /** Holds the meeting locks of {@code names} this transaction does not hold yet. */
+        void meet(Set<String> names) {
+            Set<String> missing = new TreeSet<>(names);
+            missing.removeAll(met);
+            if (!missing.isEmpty()) {
+                facts.meet(missing);
+                met.addAll(missing);
+            }
+        }
+
+        void settle(String provider, String providerEventId, Outcome outcome, String dedupeKey, String detail,
+                    Instant appliedAt) {
+            settled.add(new PaymentInbox.Settlement(provider, providerEventId, outcome, dedupeKey, detail,
+                    appliedAt));
+        }
+
+        void settle() {
+            inbox.settle(List.copyOf(settled));
+            settled.clear();
+        }
+    }
+
     /** Applies one recorded notification in the caller's transaction (which claimed its inbox row). */
-    private void apply(Read read, Instant now, Map<String, String> refusals) {
+    private void apply(Read read, Instant now, Map<String, String> refusals, Applying applying) {
         Notification notification = read.notification();
         String provider = notification.provider();
         String eventId = notification.providerEventId();
         switch (notification.reading()) {
             case Reading.Normalized normalized -> {
-                facts.meet(Prerequisite.meetingNames(normalized.event()));
+                applying.meet(Prerequisite.meetingNames(normalized.event()));
                 PaymentEnvironment said = PaymentEnvironment.ofProvider(notification.environment());
                 if (said == environment) {
-                    fact(normalized.event(), now, refusals);
+                    fact(normalized.event(), now, refusals, applying);
                 } else {
-                    otherEnvironment(normalized.event(), said, now);
+                    otherEnvironment(normalized.event(), said, now, applying);
                 }
             }
             // recorded as a fact, read otherwise now (the reading changed between versions): settled as it reads
-            case Reading.Ignored ignored -> inbox.settle(provider, eventId, Outcome.IGNORED, null, ignored.why(), now);
+            case Reading.Ignored ignored -> applying.settle(provider, eventId, Outcome.IGNORED, null, ignored.why(),
+                    now);
             case Reading.Unreadable unreadable -> {
                 parked.park("notification:" + provider + ":" + eventId, null, provider, eventId, null,
                         unreadable.why(), now);
-                inbox.settle(provider, eventId, Outcome.UNREADABLE, null, unreadable.why(), now);
+                applying.settle(provider, eventId, Outcome.UNREADABLE, null, unreadable.why(), now);
             }
         }
         if (read.attempts() >= PARK_AFTER_ATTEMPTS) {
@@ -330,10 +391,10 @@ public class PaymentPipeline implements PaymentWebhooks {
      * A fact of the environment this installation does not apply: recorded (with the member it names, for the
      * operators' views) and never handed on; a report of a fact recorded before only counts.
      */
-    private Receipt otherEnvironment(PaymentEvent event, PaymentEnvironment said, Instant now) {
+    private Receipt otherEnvironment(PaymentEvent event, PaymentEnvironment said, Instant now, Applying applying) {
         String key = event.dedupeKey();
         if (!facts.add(event, now)) {
-            inbox.settle(event.provider(), event.providerEventId(), Outcome.DUPLICATE_FACT, key,
+            applying.settle(event.provider(), event.providerEventId(), Outcome.DUPLICATE_FACT, key,
                     said.notAppliedCode() + ": a " + said.code() + " report of a fact recorded before", now);
             PaymentFacts.Fact stored = facts.lock(key).orElseThrow();
             facts.reported(key, RepeatedReports.merge(stored.event(), event), now);
@@ -342,56 +403,56 @@ public class PaymentPipeline implements PaymentWebhooks {
         Status status = Status.valueOf(said.notAppliedCode());
         String reason = said.notAppliedCode() + ": a " + said.code() + " payment; this installation applies "
                 + environment.code() + " payments only (hearth.payments.environment)";
-        inbox.settle(event.provider(), event.providerEventId(), Outcome.FACT_RECORDED, key, reason, now);
+        applying.settle(event.provider(), event.providerEventId(), Outcome.FACT_RECORDED, key, reason, now);
         facts.hold(key, purchaser(event.purchaser()).map(Purchaser::memberId).orElse(null), status, reason, now);
         log.log(System.Logger.Level.INFO, "payment fact {0} recorded, not applied: {1}", key, reason);
         return new Receipt(false, Outcome.FACT_RECORDED, status);
     }
 
-    private Receipt fact(PaymentEvent event, Instant now, Map<String, String> refusals) {
+    private Receipt fact(PaymentEvent event, Instant now, Map<String, String> refusals, Applying applying) {
         String key = event.dedupeKey();
         if (facts.add(event, now)) {
-            inbox.settle(event.provider(), event.providerEventId(), Outcome.FACT_RECORDED, key, null, now);
+            applying.settle(event.provider(), event.providerEventId(), Outcome.FACT_RECORDED, key, null, now);
             Optional<Prerequisite> prerequisite = Prerequisite.of(event);
             if (prerequisite.isPresent()) {
                 return new Receipt(false, Outcome.FACT_RECORDED, dependent(event, prerequisite.get(), now,
-                        refusals, false));
+                        refusals, false, applying));
             }
             Optional<Purchaser> purchaser = purchaser(event.purchaser());
             if (purchaser.isPresent()) {
                 return new Receipt(false, Outcome.FACT_RECORDED,
-                        handOn(purchaser.get().memberId(), event, now, refusals, false));
+                        handOn(purchaser.get().memberId(), event, now, refusals, false, applying));
             }
             pending.add(key, event.purchaser(), now);
             log.log(System.Logger.Level.INFO, "payment fact {0} waits for its purchaser to be known", key);
             return new Receipt(false, Outcome.FACT_RECORDED, Status.PENDING);
         }
-        inbox.settle(event.provider(), event.providerEventId(), Outcome.DUPLICATE_FACT, key, null, now);
+        applying.settle(event.provider(), event.providerEventId(), Outcome.DUPLICATE_FACT, key, null, now);
         PaymentFacts.Fact stored = facts.lock(key).orElseThrow();
         PaymentEvent merged = RepeatedReports.merge(stored.event(), event);
         facts.reported(key, merged, now);
         Status status = stored.status();
         if (status.awaiting()) {
             // still waiting, unless this report names the missing fact differently
-            status = dependent(merged, Prerequisite.of(merged).orElseThrow(), now, refusals, false);
+            status = dependent(merged, Prerequisite.of(merged).orElseThrow(), now, refusals, false, applying);
         } else if (status == Status.PENDING) {
             // a later report may name a member the first did not: that claims it, once
             Optional<Purchaser> purchaser = purchaser(merged.purchaser());
             Optional<PendingPurchases.Pending> waiting = pending.unclaimedOf(key);
             if (purchaser.isPresent() && waiting.isPresent()
                     && pending.claim(waiting.get().pendingId(), purchaser.get().memberId(), ClaimKey.REPORT, now)) {
-                status = handOn(purchaser.get().memberId(), merged, now, refusals, true);
+                status = handOn(purchaser.get().memberId(), merged, now, refusals, true, applying);
             } else if (waiting.isPresent() && !merged.purchaser().equals(stored.event().purchaser())) {
                 pending.rekey(key, merged.purchaser());
             }
         } else if (status == Status.PARKED && stored.memberId() != null && stored.event().productRef() == null
                 && event.productRef() != null) {
             // parked without a product (a Checkout session names none): this report names it, so offer it again
-            status = handOn(stored.memberId(), merged, now, refusals, true);
+            status = handOn(stored.memberId(), merged, now, refusals, true, applying);
         } else if (status.applied() && stored.memberId() != null) {
             // this report may name the fact as a waiting one knows it (Stripe's subscription id where Adapty, first,
             // gave the first invoice's): what waited for it under that name follows now
-            release(event, stored.memberId(), now, refusals);
+            release(event, stored.memberId(), now, refusals, applying);
         }
         return new Receipt(false, Outcome.DUPLICATE_FACT, status);
     }
@@ -402,13 +463,13 @@ public class PaymentPipeline implements PaymentWebhooks {
      * refund itself names.
      */
     private Status dependent(PaymentEvent event, Prerequisite prerequisite, Instant now,
-                             Map<String, String> refusals, boolean mayBeParked) {
+                             Map<String, String> refusals, boolean mayBeParked, Applying applying) {
         Optional<PaymentFacts.Fact> found = facts.named(event.store(), prerequisite.names()).stream()
                 .filter(candidate -> candidate.status().applied() && candidate.memberId() != null
                         && prerequisite.satisfiedBy(candidate.event()))
                 .findFirst();
         if (found.isPresent()) {
-            return handOn(found.get().memberId(), event, now, refusals, mayBeParked);
+            return handOn(found.get().memberId(), event, now, refusals, mayBeParked, applying);
         }
         Status waiting = Status.valueOf(prerequisite.code());
         facts.hold(event.dedupeKey(), null, waiting, prerequisite.reason(), now);
@@ -420,7 +481,8 @@ public class PaymentPipeline implements PaymentWebhooks {
      * The facts that waited for {@code applied}, handed on now for the same member, in this transaction (and those
      * that waited for them, in turn).
      */
-    private void release(PaymentEvent applied, String memberId, Instant now, Map<String, String> refusals) {
+    private void release(PaymentEvent applied, String memberId, Instant now, Map<String, String> refusals,
+                         Applying applying) {
         var names = Prerequisite.transactionNames(applied);
         if (names.isEmpty()) {
             return;
@@ -434,7 +496,7 @@ public class PaymentPipeline implements PaymentWebhooks {
             if (waiting.status().awaiting()) {
                 log.log(System.Logger.Level.INFO, "payment fact {0} waited for {1}, applied now",
                         waiting.event().dedupeKey(), applied.dedupeKey());
-                handOn(memberId, waiting.event(), now, refusals, true);
+                handOn(memberId, waiting.event(), now, refusals, true, applying);
             }
         }
     }
@@ -445,6 +507,20 @@ public class PaymentPipeline implements PaymentWebhooks {
      */
     Status handOn(String memberId, PaymentEvent event, Instant now, Map<String, String> refusals,
                   boolean mayBeParked) {
+        return handOn(memberId, event, now, refusals, mayBeParked, null);
+    }
+
+    /**
+     * {@link #handOn(String, PaymentEvent, Instant, Map, boolean)} in an applier's transaction, which first waits
+     * for the member's wallet: appliers of different slots may reach one wallet, and each holds it until it commits,
+     * so that they wait for each other in the database (where a cycle is seen at once and broken) and never on a
+     * wallet's lock in memory while holding it in the database.
+     */
+    private Status handOn(String memberId, PaymentEvent event, Instant now, Map<String, String> refusals,
+                          boolean mayBeParked, Applying applying) {
+        if (applying != null) {
+            applying.meet(Set.of(WALLET + memberId));
+        }
         String key = event.dedupeKey();
         String refusal = refusals.get(key);
         PaymentApplication.Result result;
@@ -475,7 +551,7 @@ public class PaymentPipeline implements PaymentWebhooks {
             parked.resolve(key, now);
         }
         if (status.applied()) {
-            release(event, memberId, now, refusals);
+            release(event, memberId, now, refusals, applying);
         }
         return status;
     }

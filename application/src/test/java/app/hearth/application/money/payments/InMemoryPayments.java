@@ -104,7 +104,7 @@ abstract class InMemoryPayments {
         }
 
         @Override
-        public List<Recorded> claimRecorded(PaymentEnvironment appliesIn, Instant now, int limit) {
+        public List<Recorded> claimRecorded(PaymentEnvironment appliesIn, Share share, Instant now, int limit) {
             return inboxRows.entrySet().stream().filter(row -> "RECORDED".equals(row.getValue()))
                     .map(row -> recordedRows.get(row.getKey())).limit(limit).toList();
         }

@@ -40,6 +40,31 @@ public record PaymentEvent(String provider, String providerEventId, PaymentEvent
                 + ":" + kind.name();
     }
 
+    /**
+     * The key under which facts are applied one after another, in the order they were recorded (ADR 0043): facts
+     * with different keys may be applied side by side. A subscription's facts share its {@link #subscriptionKey()}
+     * (so they are applied in provider order); any other fact goes by its purchaser's most stable key (the echoed
+     * member id, else the Adapty profile, else the Stripe customer), so that one member's purchases and the refunds
+     * naming them stay together; failing those, by its own transaction. A fact that waits for one under another key
+     * still waits and is released (ADR 0031): keys decide order and parallelism, never whether a fact applies.
+     */
+    public String orderKey() {
+        String subscription = subscriptionKey();
+        if (subscription != null) {
+            return "subscription:" + subscription;
+        }
+        if (purchaser.memberId() != null) {
+            return "member:" + purchaser.memberId();
+        }
+        if (purchaser.adaptyProfileId() != null) {
+            return "adapty-profile:" + purchaser.adaptyProfileId();
+        }
+        if (purchaser.stripeCustomerId() != null) {
+            return "stripe-customer:" + purchaser.stripeCustomerId();
+        }
+        return "transaction:" + dedupeKey();
+    }
+
     /** The subscription this event belongs to, when it is about one. */
     public String subscriptionKey() {
         return originalTransactionId == null ? null : store.name() + ":" + originalTransactionId;

@@ -74,11 +74,12 @@ public class PaymentsConfiguration {
         }
 
         /**
-         * The applier of recorded notifications (ADR 0043): on ({@code enabled}) on every server node, in batches of
-         * up to {@code batch}, woken at once by this node's webhooks and every {@code poll} for other nodes' work.
+         * The applier of recorded notifications (ADR 0043): on ({@code enabled}) on every server node, {@code
+         * workers} threads side by side (each a share of the order keys), in batches of up to {@code batch}, woken
+         * at once by this node's webhooks and every {@code poll} for other nodes' work.
          */
         public record Applier(@DefaultValue("true") boolean enabled, @DefaultValue("200") int batch,
-                              @DefaultValue("PT1S") Duration poll) {
+                              @DefaultValue("PT1S") Duration poll, @DefaultValue("4") int workers) {
         }
     }
 
@@ -144,7 +145,7 @@ public class PaymentsConfiguration {
     @ConditionalOnProperty(name = "hearth.payments.applier.enabled", havingValue = "true", matchIfMissing = true)
     PaymentApplier paymentApplier(PaymentPipeline pipeline, PaymentDoorbell doorbell, PaymentsProperties properties) {
         var applier = properties.applier();
-        return new PaymentApplier(pipeline, doorbell, applier.batch(), applier.poll());
+        return new PaymentApplier(pipeline, doorbell, applier.batch(), applier.poll(), applier.workers());
     }
 
     /**

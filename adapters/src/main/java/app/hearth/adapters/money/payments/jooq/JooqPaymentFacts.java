@@ -69,13 +69,23 @@ public class JooqPaymentFacts implements PaymentFacts {
                 .fetchOptional(JooqPaymentFacts::fact);
     }
 
-    /** A transaction-scoped advisory lock per name, taken in one order (sorted) so that no two callers deadlock. */
+    /**
+     * A transaction-scoped advisory lock per name, taken in one order (sorted) so that no two callers deadlock, in
+     * one statement (the subquery's order is the order they are taken in; {@code offset 0} keeps it a subquery).
+     */
     @Override
     public void meet(Set<String> names) {
-        for (String name : new TreeSet<>(names)) {
-            sql.select(DSL.field("pg_advisory_xact_lock(hashtextextended({0}, 31))", Object.class, DSL.val(name)))
-                    .fetch();
+        if (names.isEmpty()) {
+            return;
         }
+        if (names.size() == 1) {
+            sql.select(DSL.field("pg_advisory_xact_lock(hashtextextended({0}, 31))", Object.class,
+                    DSL.val(names.iterator().next()))).fetch();
+            return;
+        }
+        sql.resultQuery("select count(pg_advisory_xact_lock(hashtextextended(n, 31))) from "
+                + "(select n from unnest(cast({0} as text[])) as t(n) order by n collate \"C\" offset 0) as sorted",
+                DSL.val(new TreeSet<>(names).toArray(String[]::new))).fetch();
     }
 
     @Override

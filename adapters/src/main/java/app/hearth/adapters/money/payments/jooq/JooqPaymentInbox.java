@@ -10,6 +10,7 @@ import app.hearth.domain.money.payments.PaymentEnvironment;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -18,14 +19,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * Payment notifications in {@code payment_inbox}, a {@link ProviderInbox} unique on (provider, provider_event_id).
- * Recorded notifications of facts are claimed by the applier with {@code FOR UPDATE SKIP LOCKED}, in
- * {@code inbox_id} order, by one node at a time per environment: a transaction-scoped advisory lock is its turn
- * (ADR 0043).
+ * Recorded notifications of facts are claimed by the appliers with {@code FOR UPDATE SKIP LOCKED}, in
+ * {@code inbox_id} order. Each carries its fact's order key ({@code apply_key}); the key's slot
+ * ({@code hashtext(apply_key) & 63}, one slot for rows without a key) is applied by one transaction at a time on
+ * any node: a transaction-scoped advisory lock per slot is its turn, taken with a shared lock on the environment's
+ * one applier turn of before (so a node of the previous version, which takes that one exclusively, never applies
+ * beside these; ADR 0043).
  */
 @Component
 public class JooqPaymentInbox implements PaymentInbox {
 
     private static final String RECORDED = PaymentWebhooks.Outcome.RECORDED.name();
+    /** How many slots the order keys are spread over: at most this many appliers side by side. */
+    static final int SLOTS = 64;
+    /** A recorded row's slot, as SQL. */
+    private static final String SLOT = "(hashtext(coalesce(apply_key, '')) & " + (SLOTS - 1) + ")";
 
     private final DSLContext sql;
     private final ProviderInbox<PaymentInboxRecord> inbox;
@@ -48,6 +56,9 @@ public class JooqPaymentInbox implements PaymentInbox {
         if (detail != null) {
             row.setDetail(Texts.cut(detail, 1000));
         }
+        if (notification.reading() instanceof PaymentWebhooks.Reading.Normalized normalized) {
+            row.setApplyKey(Texts.cut(normalized.event().orderKey(), 300));
+        }
         return inbox.add(row, outcome.name());
     }
 
@@ -62,14 +73,51 @@ public class JooqPaymentInbox implements PaymentInbox {
     }
 
     @Override
-    public List<Recorded> claimRecorded(PaymentEnvironment appliesIn, Instant now, int limit) {
-        if (!turn(appliesIn)) {
+    public void settle(List<Settlement> settlements) {
+        if (settlements.isEmpty()) {
+            return;
+        }
+        int size = settlements.size();
+        String[] providers = new String[size];
+        String[] eventIds = new String[size];
+        String[] outcomes = new String[size];
+        String[] dedupeKeys = new String[size];
+        String[] details = new String[size];
+        String[] appliedAt = new String[size];
+        for (int i = 0; i < size; i++) {
+            Settlement settled = settlements.get(i);
+            providers[i] = settled.provider();
+            eventIds[i] = settled.providerEventId();
+            outcomes[i] = settled.outcome().name();
+            dedupeKeys[i] = settled.dedupeKey();
+            details[i] = Texts.cut(settled.detail(), 1000);
+            appliedAt[i] = settled.appliedAt().atOffset(ZoneOffset.UTC).toString();
+        }
+        sql.execute("update payment_inbox p set outcome = v.outcome, dedupe_key = v.dedupe_key, detail = v.detail, "
+                        + "applied_at = v.applied_at::timestamptz from unnest(cast({0} as text[]), cast({1} as text[]), "
+                        + "cast({2} as text[]), cast({3} as text[]), cast({4} as text[]), cast({5} as text[])) "
+                        + "as v(provider, provider_event_id, outcome, dedupe_key, detail, applied_at) "
+                        + "where p.provider = v.provider and p.provider_event_id = v.provider_event_id",
+                DSL.val(providers), DSL.val(eventIds), DSL.val(outcomes), DSL.val(dedupeKeys), DSL.val(details),
+                DSL.val(appliedAt));
+    }
+
+    @Override
+    public List<Recorded> claimRecorded(PaymentEnvironment appliesIn, Share share, Instant now, int limit) {
+        List<Integer> slots = new ArrayList<>();
+        for (int slot = share.index(); slot < SLOTS; slot += share.count()) {
+            slots.add(slot);
+        }
+        Integer[] mine = turns(appliesIn, slots);
+        if (mine.length == 0) {
             return List.of();
         }
         return sql.selectFrom(PAYMENT_INBOX)
                 .where(PAYMENT_INBOX.OUTCOME.eq(RECORDED))
                 .and(PAYMENT_INBOX.APPLIES_IN.eq(appliesIn.code()))
                 .and(PAYMENT_INBOX.APPLY_AFTER.isNull().or(PAYMENT_INBOX.APPLY_AFTER.le(now.atOffset(ZoneOffset.UTC))))
+                .and(mine.length == SLOTS ? DSL.noCondition()
+                        : DSL.condition(SLOT + " = any(cast({0} as int[]))", DSL.val(mine)))
                 .orderBy(PAYMENT_INBOX.INBOX_ID)
                 .limit(limit)
                 .forUpdate().skipLocked()
@@ -78,7 +126,11 @@ public class JooqPaymentInbox implements PaymentInbox {
 
     @Override
     public Optional<Recorded> claimRecorded(PaymentEnvironment appliesIn, long inboxId) {
-        if (!turn(appliesIn)) {
+        Integer slot = sql.select(DSL.field(SLOT, Integer.class)).from(PAYMENT_INBOX)
+                .where(PAYMENT_INBOX.INBOX_ID.eq(inboxId))
+                .and(PAYMENT_INBOX.OUTCOME.eq(RECORDED))
+                .fetchOne(0, Integer.class);
+        if (slot == null || turns(appliesIn, List.of(slot)).length == 0) {
             return Optional.empty();
         }
         return sql.selectFrom(PAYMENT_INBOX)
@@ -88,10 +140,17 @@ public class JooqPaymentInbox implements PaymentInbox {
                 .fetchOptional(JooqPaymentInbox::recorded);
     }
 
-    /** The applier's turn for the environment, until the caller's transaction ends; false when another has it. */
-    private boolean turn(PaymentEnvironment appliesIn) {
-        return Boolean.TRUE.equals(sql.select(DSL.field("pg_try_advisory_xact_lock(hashtextextended({0}, 31))",
-                Boolean.class, DSL.val("payment-applier:" + appliesIn.code()))).fetchOne(0, Boolean.class));
+    /**
+     * The turns of {@code slots} this transaction got, until it ends: those no other transaction holds, none while
+     * a node of the previous version holds the environment's single turn (exclusively; these take it shared).
+     */
+    private Integer[] turns(PaymentEnvironment appliesIn, List<Integer> slots) {
+        String environment = "payment-applier:" + appliesIn.code();
+        return sql.resultQuery("select s from unnest(cast({0} as int[])) as t(s) "
+                        + "where pg_try_advisory_xact_lock_shared(hashtextextended({1}, 31)) "
+                        + "and pg_try_advisory_xact_lock(hashtextextended({2} || s, 31)) order by s",
+                DSL.val(slots.toArray(Integer[]::new)), DSL.val(environment), DSL.val(environment + ":slot:"))
+                .fetchArray(0, Integer.class);
     }
 
     @Override
