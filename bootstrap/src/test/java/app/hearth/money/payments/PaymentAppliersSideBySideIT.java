@@ -6,6 +6,7 @@ import static app.hearth.money.payments.PaymentsItSupport.stripePurchase;
 import static app.hearth.money.payments.PaymentsItSupport.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.hearth.adapters.money.wallet.jooq.WalletProjection;
 import app.hearth.application.money.wallet.Wallets;
 import app.hearth.domain.access.Actor;
 import app.hearth.domain.access.Role;
@@ -14,6 +15,7 @@ import app.hearth.domain.money.wallet.ConversionRule;
 import app.hearth.support.Api;
 import app.hearth.support.HearthNode;
 import app.hearth.support.IntegrationTest;
+import app.hearth.support.Projections;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,6 +109,8 @@ class PaymentAppliersSideBySideIT extends IntegrationTest {
             }
         }
         PaymentsItSupport.awaitApplied(jdbc);
+        // facts applied on node B reach node A's reads when the wallet projection has caught up (ADR 0048)
+        Projections.awaitCaughtUp(jdbc, WalletProjection.PROCESSING_GROUP);
 
         for (String member : buyers) {
             assertThat(count("select count(*) from payment_fact where member_id = ? and status = 'APPLIED' "
