@@ -88,12 +88,18 @@ final class ChatNodes implements AutoCloseable {
 
     /** A registered member with {@code tokens} granted (V1). */
     String member(String name, long tokens) {
+        return member(name, tokens, true);
+    }
+
+    /** A registered member with {@code tokens} granted (V1), who does or does not send read receipts. */
+    String member(String name, long tokens, boolean sendReadReceipts) {
         String memberId = id("live-member");
         var profile = new LinkedHashMap<String, Object>();
         profile.put("displayName", name);
         profile.put("birthYear", 1948);
         profile.put("languages", List.of("en"));
         profile.put("timeZone", "Europe/Berlin");
+        profile.put("sendReadReceipts", sendReadReceipts);
         var saved = as(a, "member", memberId).put("/api/v1/me/profile", profile);
         assertThat(saved.status()).as(saved.raw().body()).isIn(200, 201);
         a.bean(Wallets.class).grant(ADMIN, memberId, "grant-" + memberId, tokens, "chat live test");
