@@ -39,7 +39,7 @@ import tools.jackson.databind.JsonNode;
 class ChatCatchUpIT {
 
     static final int MESSAGES_PER_SENDER = 20;
-    static final double DROP_RATE = 0.3;
+    static final double DROP_RATE = 0.5;
 
     static ChatNodes nodes;
 
