@@ -26,4 +26,12 @@ public final class ChatFrames {
     /** A changed conversation as the recipient sees it. */
     public record ConversationFrame(String type, Chat.ConversationView conversation) {
     }
+
+    /**
+     * The other participant is typing ({@code stopped}: they stopped), to the recipient only; never stored. Stop
+     * showing it at {@code expiresAt} unless a newer one came.
+     */
+    public record TypingFrame(String type, String conversationId, String userId, String role, Instant expiresAt,
+                              boolean stopped) {
+    }
 }

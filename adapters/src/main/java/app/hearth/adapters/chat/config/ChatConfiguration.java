@@ -3,6 +3,8 @@ package app.hearth.adapters.chat.config;
 import app.hearth.application.chat.Chat;
 import app.hearth.application.chat.ChatService;
 import app.hearth.application.chat.ChatStore;
+import app.hearth.application.chat.ChatTyping;
+import app.hearth.application.chat.ChatTypingService;
 import app.hearth.application.companions.CompanionRegistry;
 import app.hearth.application.earnings.ActivityCredits;
 import app.hearth.application.members.MemberProfiles;
@@ -25,5 +27,11 @@ public class ChatConfiguration {
               Clock clock) {
         return new ChatService(store, transactions, metering, wallets, catalogs, credits, companions, members,
                 frames, clock);
+    }
+
+    /** Typing signals, in this node's memory (no database write). */
+    @Bean
+    ChatTyping chatTyping(ChatStore store, UserFrames frames, Clock clock) {
+        return new ChatTypingService(store, frames, clock);
     }
 }

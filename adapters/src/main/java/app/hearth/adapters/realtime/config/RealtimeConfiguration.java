@@ -13,6 +13,7 @@ import app.hearth.adapters.realtime.websocket.RealtimeSessions;
 import app.hearth.adapters.realtime.websocket.RealtimeWebSocketHandler;
 import app.hearth.adapters.shared.notify.PgNotifications;
 import app.hearth.application.calls.Calls;
+import app.hearth.application.chat.ChatTyping;
 import com.zaxxer.hikari.HikariDataSource;
 import io.lettuce.core.ClientOptions;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -183,21 +184,23 @@ public class RealtimeConfiguration {
         private final RealtimeProperties properties;
         private final Clock clock;
         private final Calls calls;
+        private final ChatTyping typing;
         private final JsonMapper json;
 
         WebSocketEndpoint(RealtimeSessions sessions, RealtimeProperties properties, Clock clock, Calls calls,
-                          JsonMapper json) {
+                          ChatTyping typing, JsonMapper json) {
             this.sessions = sessions;
             this.properties = properties;
             this.clock = clock;
             this.calls = calls;
+            this.typing = typing;
             this.json = json;
         }
 
         @Override
         public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
             var handler = new RealtimeWebSocketHandler(sessions,
-                    (int) Math.min(Integer.MAX_VALUE, properties.maxClientMessageSize().toBytes()), calls, json);
+                    (int) Math.min(Integer.MAX_VALUE, properties.maxClientMessageSize().toBytes()), calls, typing, json);
             var registration = registry.addHandler(handler, RealtimeWebSocketHandler.PATH)
                     .addInterceptors(new RealtimeHandshake(clock));
             if (!properties.allowedOrigins().isEmpty()) {

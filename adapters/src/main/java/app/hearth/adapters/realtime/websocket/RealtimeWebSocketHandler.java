@@ -1,6 +1,7 @@
 package app.hearth.adapters.realtime.websocket;
 
 import app.hearth.application.calls.Calls;
+import app.hearth.application.chat.ChatTyping;
 import app.hearth.domain.access.Actor;
 import app.hearth.domain.access.Role;
 import app.hearth.domain.shared.RuleViolation;
@@ -31,6 +32,12 @@ import tools.jackson.databind.node.ObjectNode;
  * REST route, for the connection's user, and is answered {@code {"type":"heartbeat","callId":"...","seq":7,"ok":true}}
  * or, refused, with {@code "ok":false} and the REST route's stable {@code code} (e.g. {@code CALL_ENDED}: stop). It
  * saves what a REST request costs each time: the HTTP exchange and the token check.
+ *
+ * <p>A conversation's participant says they are typing with {@code {"type":"typing","conversationId":"..."}} (and
+ * {@code "stopped":true} when they stopped): the other participant's connections get a {@code typing} frame
+ * ({@link ChatTyping}). Nothing is answered, except {@code {"type":"error","code":"CONVERSATION_NOT_FOUND",...}} to
+ * anyone else; beyond {@value #TYPING_BURST} typing messages in a burst, refilled {@value #TYPING_PER_SECOND} a
+ * second, a connection's typing messages are dropped unread.
  */
 public final class RealtimeWebSocketHandler extends AbstractWebSocketHandler {
 
@@ -39,21 +46,29 @@ public final class RealtimeWebSocketHandler extends AbstractWebSocketHandler {
     public static final String PATH = "/api/v1/realtime";
     static final String PING = "{\"type\":\"ping\"}";
     static final String PONG = "{\"type\":\"pong\"}";
+    static final String INVALID = "{\"type\":\"error\",\"code\":\"MESSAGE_INVALID\"}";
+    /** Typing messages one connection may send at once, and how many a second it gets back. */
+    static final int TYPING_BURST = 5;
+    static final int TYPING_PER_SECOND = 5;
+    private static final String TYPING_BUDGET = "hearth.realtime.typingBudget";
 
     private final RealtimeSessions sessions;
     private final int maxClientMessageBytes;
     private final Calls calls;
+    private final ChatTyping typing;
     private final JsonMapper json;
 
     /**
      * @param maxClientMessageBytes the largest message a client may send (larger ones close the connection, 1009)
      * @param calls                 heartbeats sent over the connection go to this use case
+     * @param typing                chat's typing signals sent over the connection go to this one
      */
     public RealtimeWebSocketHandler(RealtimeSessions sessions, int maxClientMessageBytes, Calls calls,
-                                    JsonMapper json) {
+                                    ChatTyping typing, JsonMapper json) {
         this.sessions = sessions;
         this.maxClientMessageBytes = maxClientMessageBytes;
         this.calls = calls;
+        this.typing = typing;
         this.json = json;
     }
 
@@ -66,6 +81,7 @@ public final class RealtimeWebSocketHandler extends AbstractWebSocketHandler {
             return;
         }
         Instant expiresAt = (Instant) session.getAttributes().get(RealtimeHandshake.EXPIRES_AT);
+        session.getAttributes().put(TYPING_BUDGET, new Budget(TYPING_BURST, TYPING_PER_SECOND));
         sessions.opened(session, userId, expiresAt);
     }
 
@@ -81,13 +97,69 @@ public final class RealtimeWebSocketHandler extends AbstractWebSocketHandler {
         try {
             received = json.readTree(text);
         } catch (JacksonException notJson) {
-            sessions.reply(session, "{\"type\":\"error\",\"code\":\"MESSAGE_INVALID\"}");
+            sessions.reply(session, INVALID);
             return;
         }
-        if (received.isObject() && "heartbeat".equals(received.path("type").asString(null))) {
+        String type = received.isObject() ? received.path("type").asString(null) : null;
+        if ("heartbeat".equals(type)) {
             heartbeat(session, received);
+        } else if ("typing".equals(type)) {
+            typing(session, received);
         } else {
-            sessions.reply(session, "{\"type\":\"error\",\"code\":\"MESSAGE_INVALID\"}");
+            sessions.reply(session, INVALID);
+        }
+    }
+
+    /**
+     * The typing use case for the connection's user, within the connection's budget (beyond it: dropped unread).
+     * Nothing is answered unless it is refused.
+     */
+    private void typing(WebSocketSession session, JsonNode received) {
+        if (session.getAttributes().get(TYPING_BUDGET) instanceof Budget budget && !budget.take(System.nanoTime())) {
+            return;
+        }
+        String conversationId = received.path("conversationId").asString(null);
+        JsonNode stopped = received.path("stopped");
+        if (conversationId == null || conversationId.isBlank() || !(stopped.isMissingNode() || stopped.isBoolean())) {
+            sessions.reply(session, INVALID);
+            return;
+        }
+        String userId = (String) session.getAttributes().get(RealtimeHandshake.USER_ID);
+        Role role = (Role) session.getAttributes().get(RealtimeHandshake.ROLE);
+        try {
+            typing.typing(new Actor(userId, role), conversationId, stopped.asBoolean(false));
+        } catch (RuleViolation refused) {
+            sessions.reply(session, json.writeValueAsString(json.createObjectNode().put("type", "error")
+                    .put("code", refused.code()).put("conversationId", conversationId)));
+        } catch (RuntimeException failed) {
+            log.warn("a typing signal of {} in conversation {} failed", userId, conversationId, failed);
+            sessions.reply(session, json.writeValueAsString(json.createObjectNode().put("type", "error")
+                    .put("code", "INTERNAL_ERROR").put("conversationId", conversationId)));
+        }
+    }
+
+    /** A token bucket of one connection: {@code burst} at most, {@code perSecond} back every second. */
+    static final class Budget {
+        private final int burst;
+        private final double perNano;
+        private double tokens;
+        private long at;
+
+        Budget(int burst, int perSecond) {
+            this.burst = burst;
+            this.perNano = perSecond / 1e9;
+            this.tokens = burst;
+            this.at = System.nanoTime();
+        }
+
+        synchronized boolean take(long now) {
+            tokens = Math.min(burst, tokens + (now - at) * perNano);
+            at = now;
+            if (tokens < 1) {
+                return false;
+            }
+            tokens -= 1;
+            return true;
         }
     }
 
