@@ -2,6 +2,7 @@ package app.hearth.money.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.hearth.adapters.money.wallet.jooq.WalletProjection;
 import app.hearth.application.money.wallet.Wallets;
 import app.hearth.domain.access.Actor;
 import app.hearth.domain.access.Role;
@@ -10,6 +11,7 @@ import app.hearth.domain.money.wallet.ConversionRule;
 import app.hearth.support.Api;
 import app.hearth.support.HearthNode;
 import app.hearth.support.IntegrationTest;
+import app.hearth.support.Projections;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,8 +127,12 @@ class WebhookDuplicatesIT extends IntegrationTest {
         assertOnePurchaseOf(member, 100);
     }
 
-    /** The member's wallet, read from the event store: one purchase movement, its tokens counted once. */
+    /**
+     * The member's wallet, read once the wallet projection caught up (either node's appliers may have applied the
+     * fact): its tokens counted once, and one purchase in the event store.
+     */
     private void assertOnePurchaseOf(String member, long tokens) {
+        Projections.awaitCaughtUp(jdbc, WalletProjection.PROCESSING_GROUP);
         var wallet = as("member", member).get("/api/v1/me/wallet");
         assertThat(wallet.body().get("tokens").get("paid").asLong()).isEqualTo(tokens);
         assertThat(count("select count(*) from domain_event_entry where aggregate_identifier = ? "
@@ -213,6 +219,8 @@ class WebhookDuplicatesIT extends IntegrationTest {
         assertThat(fact.get("status")).isEqualTo("APPLIED");
         assertThat(count("select count(*) from domain_event_entry where aggregate_identifier = ? "
                 + "and payload_type = 'wallet.SubscriptionUpdated'", "wallet:" + member)).isEqualTo(1);
+        // applied by either node's appliers: read once the wallet projection caught up (ADR 0048)
+        Projections.awaitCaughtUp(jdbc, WalletProjection.PROCESSING_GROUP);
         assertThat(as("member", member).get("/api/v1/me/wallet").body().get("tier").get("productId").asString())
                 .isEqualTo("premium");
 
