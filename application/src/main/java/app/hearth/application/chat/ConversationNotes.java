@@ -15,22 +15,22 @@ import org.jmolecules.architecture.hexagonal.PrimaryPort;
 public interface ConversationNotes {
 
     /** One version of the notes; version 0 (empty text, nobody, never) when none were written. */
-    record Note(String conversationId, long version, String text, String savedBy, Instant savedAt) {
+    record NotesVersion(String conversationId, long version, String text, String savedBy, Instant savedAt) {
     }
 
     /** Versions newest first; {@code nextCursor} pages on (null on the last page). */
-    record NotePage(List<Note> items, String nextCursor) {
+    record NotesPage(List<NotesVersion> items, String nextCursor) {
     }
 
     /** The current version. */
-    Note current(Actor actor, String conversationId);
+    NotesVersion current(Actor actor, String conversationId);
 
     /**
      * Saves {@code text} (0 to 4,000 characters after trimming; empty clears) as the next version. When
      * {@code expectedVersion} is given it must be the current one ({@code 409 NOTE_VERSION_MISMATCH} otherwise).
      */
-    Note save(Actor actor, String conversationId, Long expectedVersion, String text);
+    NotesVersion save(Actor actor, String conversationId, Long expectedVersion, String text);
 
     /** Every version, newest first. */
-    NotePage history(Actor actor, String conversationId, String cursor, int limit);
+    NotesPage history(Actor actor, String conversationId, String cursor, int limit);
 }

@@ -43,13 +43,13 @@ public class ConversationNotesService implements ConversationNotes {
     }
 
     @Override
-    public Note current(Actor actor, String conversationId) {
+    public NotesVersion current(Actor actor, String conversationId) {
         access.readNotes(actor, conversation(conversationId), ConversationAccess.Read.NOTES);
         return note(notes.current(conversationId).orElse(ConversationNote.none(conversationId)));
     }
 
     @Override
-    public Note save(Actor actor, String conversationId, Long expectedVersion, String text) {
+    public NotesVersion save(Actor actor, String conversationId, Long expectedVersion, String text) {
         access.requireNotesWriter(actor, conversation(conversationId));
         NoteText body = new NoteText(text);
         return Retry.onTransientConflict(ATTEMPTS, () -> transactions.inTransaction(() -> {
@@ -66,17 +66,17 @@ public class ConversationNotesService implements ConversationNotes {
     }
 
     @Override
-    public NotePage history(Actor actor, String conversationId, String cursor, int limit) {
+    public NotesPage history(Actor actor, String conversationId, String cursor, int limit) {
         int size = Cursors.limit(limit);
         Long before = Cursors.decodeLong(CURSOR, cursor);
         access.readNotes(actor, conversation(conversationId), ConversationAccess.Read.NOTES_HISTORY);
         List<ConversationNote> rows = notes.history(conversationId, before, size + 1);
         List<ConversationNote> page = rows.size() > size ? rows.subList(0, size) : rows;
         String next = rows.size() > size ? Cursors.encode(CURSOR, Long.toString(page.getLast().version())) : null;
-        return new NotePage(page.stream().map(ConversationNotesService::note).toList(), next);
+        return new NotesPage(page.stream().map(ConversationNotesService::note).toList(), next);
     }
 
-    private static Note note(ConversationNote note) {
-        return new Note(note.conversationId(), note.version(), note.text().value(), note.savedBy(), note.savedAt());
+    private static NotesVersion note(ConversationNote note) {
+        return new NotesVersion(note.conversationId(), note.version(), note.text().value(), note.savedBy(), note.savedAt());
     }
 }

@@ -30,7 +30,7 @@ public class ConversationNotesController {
     public static final String HISTORY = NOTES + "/history";
 
     /** The notes' new text (0-4,000 characters after trimming; empty clears them). */
-    public record NotesRequest(String text) {
+    public record NotesSaveRequest(String text) {
     }
 
     private final ConversationNotes notes;
@@ -45,9 +45,9 @@ public class ConversationNotesController {
             summary = "The companion's current notes about the member (version 0 and empty text before the first "
             + "save), with the version as ETag; for the conversation's companion and staff in scope (each staff "
             + "read is in the staff audit trail); anyone else, the member included: 404 CONVERSATION_NOT_FOUND")
-    public ResponseEntity<ConversationNotes.Note> current(@Parameter(hidden = true) Actor actor,
+    public ResponseEntity<ConversationNotes.NotesVersion> current(@Parameter(hidden = true) Actor actor,
                                                           @PathVariable String conversationId) {
-        ConversationNotes.Note note = notes.current(actor, conversationId);
+        ConversationNotes.NotesVersion note = notes.current(actor, conversationId);
         return ResponseEntity.ok().eTag(Long.toString(note.version())).body(note);
     }
 
@@ -58,14 +58,14 @@ public class ConversationNotesController {
             + "empty clears them) as the next version; If-Match: \"<version>\" refuses the save with 409 "
             + "NOTE_VERSION_MISMATCH when the notes moved on. Staff in scope: 403 CONVERSATION_READ_ONLY; anyone "
             + "else, the member included: 404 CONVERSATION_NOT_FOUND")
-    public ResponseEntity<ConversationNotes.Note> save(@Parameter(hidden = true) Actor actor,
+    public ResponseEntity<ConversationNotes.NotesVersion> save(@Parameter(hidden = true) Actor actor,
                                                        @PathVariable String conversationId,
                                                        @Parameter(description = "the version the save is based on, "
                                                                + "as the ETag gave it")
                                                        @RequestHeader(name = "If-Match", required = false)
                                                        String ifMatch,
-                                                       @RequestBody NotesRequest request) {
-        ConversationNotes.Note saved = notes.save(actor, conversationId, expectedVersion(ifMatch), request.text());
+                                                       @RequestBody NotesSaveRequest request) {
+        ConversationNotes.NotesVersion saved = notes.save(actor, conversationId, expectedVersion(ifMatch), request.text());
         return ResponseEntity.ok().eTag(Long.toString(saved.version())).body(saved);
     }
 
@@ -74,7 +74,7 @@ public class ConversationNotesController {
     @Operation(operationId = "listConversationNotesHistory",
             summary = "Every saved version of the notes, newest first (cursor, limit 1-200, default 50); for the "
             + "conversation's companion and staff in scope (audited); anyone else: 404 CONVERSATION_NOT_FOUND")
-    public ConversationNotes.NotePage history(@Parameter(hidden = true) Actor actor,
+    public ConversationNotes.NotesPage history(@Parameter(hidden = true) Actor actor,
                                               @PathVariable String conversationId,
                                               @RequestParam(required = false) String cursor,
                                               @RequestParam(defaultValue = "50") int limit) {
