@@ -195,9 +195,9 @@ class ChatIT extends IntegrationTest {
         assertThat(as("member", ada).get("/api/v1/me/conversations?changedSince=garbage").code())
                 .isEqualTo("INVALID_CURSOR");
 
-        // anyone else: it does not exist
+        // anyone else: it does not exist (staff in scope read it: ChatStaffIT; a supervisor of no team is not)
         String eve = member("Eve", 10);
-        for (Api stranger : List.of(as("member", eve), as("companion", cat), as("admin", "chat-admin-2"))) {
+        for (Api stranger : List.of(as("member", eve), as("companion", cat), as("supervisor", "chat-supervisor-2"))) {
             var read = stranger.get("/api/v1/conversations/" + withBea);
             assertThat(read.status()).isEqualTo(404);
             assertThat(read.code()).isEqualTo("CONVERSATION_NOT_FOUND");

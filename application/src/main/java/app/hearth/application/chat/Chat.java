@@ -6,17 +6,23 @@ import java.util.List;
 import org.jmolecules.architecture.hexagonal.PrimaryPort;
 
 /**
- * Chat between a member and a companion (semantics.md "Conversations and messages"). Only a conversation's two
- * participants see it; for anyone else it does not exist ({@code CONVERSATION_NOT_FOUND}). A member's message is
+ * Chat between a member and a companion (semantics.md "Conversations and messages"). A conversation's two
+ * participants see it, and staff whose reach covers its companion read it (as its companion sees it, each read in
+ * the staff audit trail, never writing: {@code 403 CONVERSATION_READ_ONLY}); for anyone else it does not exist
+ * ({@code CONVERSATION_NOT_FOUND}). A member's message is
  * paid before it is stored, in the same transaction ({@code 422 INSUFFICIENT_BALANCE} stores nothing); a retry with
  * the same client message id is the same message.
  */
 @PrimaryPort
 public interface Chat {
 
-    /** The other participant as the viewer may see them: a companion's public profile, a member's display name. */
+    /**
+     * The other participant as the viewer may see them: a companion's public profile, a member's display name. A
+     * member who closed their account is {@code former}: "Former member", their user id replaced by the closure's
+     * pseudonym.
+     */
     record Party(String userId, String role, String displayName, String photoUrl, String bio, List<String> languages,
-                 String timeZone, Double rating, Integer ratingCount) {
+                 String timeZone, Double rating, Integer ratingCount, boolean former) {
     }
 
     /** A stored message; {@code senderRole} member or companion. */

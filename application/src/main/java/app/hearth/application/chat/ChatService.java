@@ -60,11 +60,12 @@ public class ChatService implements Chat {
     private final CompanionRegistry companions;
     private final MemberProfiles members;
     private final UserFrames frames;
+    private final ConversationAccess access;
     private final Clock clock;
 
     public ChatService(ChatStore store, Transactions transactions, Metering metering, Wallets wallets,
                        Catalogs catalogs, ActivityCredits credits, CompanionRegistry companions, MemberProfiles members,
-                       UserFrames frames, Clock clock) {
+                       UserFrames frames, ConversationAccess access, Clock clock) {
         this.store = store;
         this.transactions = transactions;
         this.metering = metering;
@@ -74,6 +75,7 @@ public class ChatService implements Chat {
         this.companions = companions;
         this.members = members;
         this.frames = frames;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -112,7 +114,15 @@ public class ChatService implements Chat {
     @Override
     public ConversationView conversation(Actor actor, String conversationId) {
         Stored stored = store.find(conversationId).orElseThrow(() -> Conversation.notFound(conversationId));
-        return view(stored, stored.conversation().requireParticipant(actor));
+        return view(stored, sideShown(access.read(actor, stored.conversation(), ConversationAccess.Read.CONVERSATION)));
+    }
+
+    /** A participant sees their side; staff see the conversation as its companion does. */
+    private static ChatRole sideShown(Conversation.Reader reader) {
+        return switch (reader) {
+            case Conversation.Reader.Participant participant -> participant.side();
+            case Conversation.Reader.Staff ignored -> ChatRole.COMPANION;
+        };
     }
 
     @Override
@@ -125,7 +135,7 @@ public class ChatService implements Chat {
             throw RuleViolation.invalid("INVALID_PARAMETER", "before", "before is a sequence number, 1 or more");
         }
         Stored stored = store.find(conversationId).orElseThrow(() -> Conversation.notFound(conversationId));
-        stored.conversation().requireParticipant(actor);
+        access.read(actor, stored.conversation(), ConversationAccess.Read.MESSAGES);
         boolean newestFirst = after == null;
         List<ChatMessage> rows = store.messages(conversationId, after, before, size + 1, newestFirst);
         List<ChatMessage> page = new ArrayList<>(rows.size() > size ? rows.subList(0, size) : rows);
@@ -143,7 +153,7 @@ public class ChatService implements Chat {
         var body = new MessageText(text);
         return sending(actor, () -> {
             Stored stored = store.lock(conversationId).orElseThrow(() -> Conversation.notFound(conversationId));
-            return write(actor, stored.conversation().requireParticipant(actor), stored, client, body);
+            return write(actor, access.writer(actor, stored.conversation()), stored, client, body);
         });
     }
 
@@ -229,7 +239,7 @@ public class ChatService implements Chat {
         return Retry.onTransientConflict(ATTEMPTS, () -> transactions.inTransaction(() -> {
             Stored stored = store.lock(conversationId).orElseThrow(() -> Conversation.notFound(conversationId));
             Conversation conversation = stored.conversation();
-            ChatRole side = conversation.requireParticipant(actor);
+            ChatRole side = access.writer(actor, conversation);
             Receipts current = conversation.receiptsOf(side);
             Receipts next = current.advance(deliveredUpTo, readUpTo, conversation.lastSeq(),
                     seq -> seq == 0 ? 0 : store.messageAt(conversationId, seq).orElseThrow().tally().of(side.other()));
@@ -237,7 +247,8 @@ public class ChatService implements Chat {
                 return view(stored, side);
             }
             Stored saved = store.saveReceipts(conversation.withReceipts(side, next), side, clock.instant());
-            boolean shares = side == ChatRole.COMPANION || sharesReadReceipts(conversation.memberId());
+            boolean shares = side == ChatRole.COMPANION
+                    || !conversation.formerMember() && sharesReadReceipts(conversation.memberId());
             String me = conversation.userOf(side);
             String other = conversation.userOf(side.other());
             Receipts.Shown mine = next.shownToOwner();
@@ -273,11 +284,16 @@ public class ChatService implements Chat {
         if (side == ChatRole.MEMBER) {
             other = companionParty(conversation.companionId());
             otherReceipts = conversation.companionReceipts().shownToOther(true);
+        } else if (conversation.formerMember()) {
+            // the member closed their account: nothing of theirs is looked up, their read position is not shown
+            other = new Party(conversation.memberId(), ChatRole.MEMBER.wire(), Conversation.FORMER_MEMBER_NAME, null,
+                    null, null, null, null, null, true);
+            otherReceipts = conversation.memberReceipts().shownToOther(false);
         } else {
             var member = members.find(conversation.memberId());
             other = new Party(conversation.memberId(), ChatRole.MEMBER.wire(),
                     member.map(found -> found.profile().displayName()).orElse(null), null, null, null, null, null,
-                    null);
+                    null, false);
             boolean shares = member.map(found -> found.profile().sendReadReceipts()).orElse(true);
             otherReceipts = conversation.memberReceipts().shownToOther(shares);
         }
@@ -298,8 +314,9 @@ public class ChatService implements Chat {
                     profile == null ? null : profile.bio(),
                     profile == null ? List.of() : profile.languages().stream().sorted().toList(),
                     profile == null ? null : profile.timeZone().getId(), companion.rating(),
-                    companion.ratingCount());
-        }).orElse(new Party(companionId, ChatRole.COMPANION.wire(), null, null, null, List.of(), null, null, null));
+                    companion.ratingCount(), false);
+        }).orElse(new Party(companionId, ChatRole.COMPANION.wire(), null, null, null, List.of(), null, null, null,
+                false));
     }
 
     private boolean sharesReadReceipts(String memberId) {

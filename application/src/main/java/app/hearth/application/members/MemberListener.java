@@ -24,4 +24,13 @@ public interface MemberListener {
      */
     default void closing(String memberId) {
     }
+
+    /**
+     * As {@link #closing(String)}, with the pseudonym the closure is recorded under ({@code anon-…}, the same one when
+     * the same user closes again), for a side that keeps something for others and must drop the member's ids from
+     * it (chat keeps the companion's conversations under it, ADR 0050).
+     */
+    default void closing(String memberId, String pseudonym) {
+        closing(memberId);
+    }
 }

@@ -97,9 +97,9 @@ public class MembersService implements Members {
             AccountClosure.requireMayClose(access.roleOf(userId));
             profiles.delete(userId);
             identities.detachAll(userId);
-            listeners.forEach(listener -> listener.closing(userId));
             var recorded = closed.recordIfAbsent(new ClosedMembers.Closure(SubjectKeys.newPseudonym(),
                     keys.of(userId), clock.instant()));
+            listeners.forEach(listener -> listener.closing(userId, recorded.pseudonym()));
             // a staff role granted while this ran would be revoked here, and the trail says so
             access.assignBySystem(CLOSURE_PROCESS, userId, Role.MEMBER);
             return recorded;

@@ -12,5 +12,7 @@ public enum StaffActionKind {
     COMPANION_MOVED,
     LEDGER_CORRECTED,
     PENALTY_APPLIED,
-    PENALTY_REVERSED
+    PENALTY_REVERSED,
+    /** Staff read a conversation, its messages or its notes (subject: the conversation; after: what was read). */
+    CONVERSATION_READ
 }

@@ -1,10 +1,18 @@
 package app.hearth.adapters.chat.config;
 
+import app.hearth.application.access.StaffAuditTrail;
+import app.hearth.application.access.TeamDirectory;
 import app.hearth.application.chat.Chat;
+import app.hearth.application.chat.ChatClosures;
+import app.hearth.application.chat.ChatErasure;
 import app.hearth.application.chat.ChatService;
 import app.hearth.application.chat.ChatStore;
 import app.hearth.application.chat.ChatTyping;
 import app.hearth.application.chat.ChatTypingService;
+import app.hearth.application.chat.ConversationAccess;
+import app.hearth.application.chat.ConversationNotes;
+import app.hearth.application.chat.ConversationNotesService;
+import app.hearth.application.chat.NoteStore;
 import app.hearth.application.companions.CompanionRegistry;
 import app.hearth.application.earnings.ActivityCredits;
 import app.hearth.application.members.MemberProfiles;
@@ -17,16 +25,37 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Builds chat's use cases: the store, the wallet's metering, the earnings ledger and the users' frames. */
+/**
+ * Builds chat's use cases: the store, the wallet's metering, the earnings ledger and the users' frames; who reaches a
+ * conversation (participants, staff in scope, audited); companions' notes; and chat's part of closing an account.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ChatConfiguration {
 
     @Bean
+    ConversationAccess conversationAccess(TeamDirectory teams, StaffAuditTrail trail, Transactions transactions,
+                                          Clock clock) {
+        return new ConversationAccess(teams, trail, transactions, clock);
+    }
+
+    @Bean
     Chat chat(ChatStore store, Transactions transactions, Metering metering, Wallets wallets, Catalogs catalogs,
               ActivityCredits credits, CompanionRegistry companions, MemberProfiles members, UserFrames frames,
-              Clock clock) {
+              ConversationAccess access, Clock clock) {
         return new ChatService(store, transactions, metering, wallets, catalogs, credits, companions, members,
-                frames, clock);
+                frames, access, clock);
+    }
+
+    @Bean
+    ConversationNotes conversationNotes(ChatStore store, NoteStore notes, ConversationAccess access,
+                                        Transactions transactions, Clock clock) {
+        return new ConversationNotesService(store, notes, access, transactions, clock);
+    }
+
+    /** Hears of closing accounts (MembersService calls every MemberListener bean, inside the closing transaction). */
+    @Bean
+    ChatClosures chatClosures(ChatErasure erasure, Clock clock) {
+        return new ChatClosures(erasure, clock);
     }
 
     /** Typing signals, in this node's memory (no database write). */

@@ -36,6 +36,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class JooqChatStore implements ChatStore {
 
+    /** How many closed conversations of one pair a returning user may leave behind. */
+    private static final int MAX_GENERATIONS = 1_000;
     private static final Field<Long> NEXT_ACTIVITY = DSL.field("nextval('conversation_activity_seq')", Long.class);
 
     private final DSLContext sql;
@@ -58,7 +60,7 @@ public class JooqChatStore implements ChatStore {
     @Override
     public Optional<Stored> findPair(String memberId, String companionId) {
         return withLastMessage().where(CONVERSATION.MEMBER_ID.eq(memberId).and(CONVERSATION.COMPANION_ID
-                .eq(companionId))).fetchOptional(this::stored);
+                .eq(companionId)).and(CONVERSATION.MEMBER_CLOSED_AT.isNull())).fetchOptional(this::stored);
     }
 
     @Override
@@ -71,20 +73,34 @@ public class JooqChatStore implements ChatStore {
     @Override
     public Stored lockOrCreate(Conversation conversation, Instant at) {
         OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
-        // a concurrent creation of the same pair waits on the key for the other to commit, then inserts nothing
-        sql.insertInto(CONVERSATION)
-                .set(CONVERSATION.CONVERSATION_ID, conversation.conversationId())
-                .set(CONVERSATION.MEMBER_ID, conversation.memberId())
-                .set(CONVERSATION.COMPANION_ID, conversation.companionId())
-                .set(CONVERSATION.CREATED_AT, when)
-                .set(CONVERSATION.LAST_ACTIVITY_AT, when)
-                .set(CONVERSATION.ACTIVITY_NO, NEXT_ACTIVITY)
-                .set(CONVERSATION.MEMBER_CHANGE, 0L)
-                .set(CONVERSATION.COMPANION_CHANGE, 0L)
-                .onConflictDoNothing()
-                .execute();
-        return lock(conversation.conversationId()).orElseThrow(() -> new IllegalStateException(
-                "conversation " + conversation.conversationId() + " is neither created nor found"));
+        String member = conversation.memberId();
+        String companion = conversation.companionId();
+        // the pair's id, or the next generation's when a former member's conversation holds it (ADR 0050: a user
+        // who closed their account and came back has a conversation of their own)
+        for (int generation = 0; generation < MAX_GENERATIONS; generation++) {
+            String id = Conversation.idOf(member, companion, generation);
+            // a concurrent creation of the same pair waits on the key for the other to commit, then inserts nothing
+            sql.insertInto(CONVERSATION)
+                    .set(CONVERSATION.CONVERSATION_ID, id)
+                    .set(CONVERSATION.MEMBER_ID, member)
+                    .set(CONVERSATION.COMPANION_ID, companion)
+                    .set(CONVERSATION.CREATED_AT, when)
+                    .set(CONVERSATION.LAST_ACTIVITY_AT, when)
+                    .set(CONVERSATION.ACTIVITY_NO, NEXT_ACTIVITY)
+                    .set(CONVERSATION.MEMBER_CHANGE, 0L)
+                    .set(CONVERSATION.COMPANION_CHANGE, 0L)
+                    .onConflictDoNothing()
+                    .execute();
+            Optional<String> open = sql.select(CONVERSATION.CONVERSATION_ID).from(CONVERSATION)
+                    .where(CONVERSATION.MEMBER_ID.eq(member).and(CONVERSATION.COMPANION_ID.eq(companion))
+                            .and(CONVERSATION.MEMBER_CLOSED_AT.isNull()))
+                    .forUpdate().fetchOptional(CONVERSATION.CONVERSATION_ID);
+            if (open.isPresent()) {
+                return find(open.get()).orElseThrow();
+            }
+        }
+        throw new IllegalStateException("no free conversation id for a pair after " + MAX_GENERATIONS
+                + " former members' conversations");
     }
 
     @Override
@@ -157,11 +173,17 @@ public class JooqChatStore implements ChatStore {
     private void stampChange(Conversation conversation) {
         String member = conversation.memberId();
         String companion = conversation.companionId();
-        sql.insertInto(CHAT_USER_CHANGE, CHAT_USER_CHANGE.USER_ID, CHAT_USER_CHANGE.LAST_CHANGE)
-                .values(member, 0L).values(companion, 0L).onConflictDoNothing().execute();
-        long memberChange = 0;
+        // a former member (ADR 0050) has no change counter: their pseudonym follows no conversation
+        List<String> users = conversation.formerMember() ? List.of(companion)
+                : java.util.stream.Stream.of(member, companion).sorted().toList();
+        var insert = sql.insertInto(CHAT_USER_CHANGE, CHAT_USER_CHANGE.USER_ID, CHAT_USER_CHANGE.LAST_CHANGE);
+        for (String user : users) {
+            insert = insert.values(user, 0L);
+        }
+        insert.onConflictDoNothing().execute();
+        long memberChange = conversation.formerMember() ? memberChangeOf(conversation.conversationId()) : 0;
         long companionChange = 0;
-        for (String user : java.util.stream.Stream.of(member, companion).sorted().toList()) {
+        for (String user : users) {
             long number = sql.update(CHAT_USER_CHANGE)
                     .set(CHAT_USER_CHANGE.LAST_CHANGE, CHAT_USER_CHANGE.LAST_CHANGE.plus(1))
                     .where(CHAT_USER_CHANGE.USER_ID.eq(user))
@@ -178,6 +200,11 @@ public class JooqChatStore implements ChatStore {
                 .set(CONVERSATION.COMPANION_CHANGE, companionChange)
                 .where(CONVERSATION.CONVERSATION_ID.eq(conversation.conversationId()))
                 .execute();
+    }
+
+    private long memberChangeOf(String conversationId) {
+        return sql.select(CONVERSATION.MEMBER_CHANGE).from(CONVERSATION)
+                .where(CONVERSATION.CONVERSATION_ID.eq(conversationId)).fetchOne(CONVERSATION.MEMBER_CHANGE);
     }
 
     @Override
@@ -229,7 +256,8 @@ public class JooqChatStore implements ChatStore {
                         row.get(CONVERSATION.MEMBER_READ_COUNT)),
                 new Receipts(row.get(CONVERSATION.COMPANION_DELIVERED_UP_TO),
                         row.get(CONVERSATION.COMPANION_READ_UP_TO), row.get(CONVERSATION.COMPANION_READ_COUNT)),
-                row.get(CHAT_MESSAGE.SENDER_ROLE) == null ? null : ChatRole.ofWire(row.get(CHAT_MESSAGE.SENDER_ROLE)));
+                row.get(CHAT_MESSAGE.SENDER_ROLE) == null ? null : ChatRole.ofWire(row.get(CHAT_MESSAGE.SENDER_ROLE)),
+                row.get(CONVERSATION.MEMBER_CLOSED_AT) != null);
         ChatMessage last = row.get(CHAT_MESSAGE.MESSAGE_ID) == null ? null : message(row);
         return new Stored(conversation, row.get(CONVERSATION.CREATED_AT).toInstant(),
                 row.get(CONVERSATION.LAST_ACTIVITY_AT).toInstant(), last, row.get(CONVERSATION.ACTIVITY_NO),

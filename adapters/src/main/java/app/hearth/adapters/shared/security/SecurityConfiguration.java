@@ -3,6 +3,7 @@ package app.hearth.adapters.shared.security;
 import app.hearth.adapters.access.web.AccessController;
 import app.hearth.adapters.calls.web.CallHistoryController;
 import app.hearth.adapters.chat.web.ChatController;
+import app.hearth.adapters.chat.web.ConversationNotesController;
 import app.hearth.adapters.calls.web.CallsController;
 import app.hearth.adapters.companions.web.CompanionsController;
 import app.hearth.adapters.companions.web.FavoritesController;
@@ -156,14 +157,18 @@ public class SecurityConfiguration {
                                     CallsController.CALL + "/hangup", CallsController.CALL + "/heartbeats")
                             .authenticated()
                             .requestMatchers(HttpMethod.GET, CallsController.CALL + "/media").authenticated()
-                            // chat (adr/0047): only members open a conversation with a companion; every other
-                            // route is open to anyone signed in and the use case lets only the conversation's two
-                            // participants through (anyone else: 404)
+                            // chat (adr/0047, adr/0050): only members open a conversation with a companion; every
+                            // other route is open to anyone signed in and the use case lets only the conversation's
+                            // two participants and staff in scope through (staff read only: 403; anyone else: 404);
+                            // the notes are the companion's and staff's in scope (the member too gets 404)
                             .requestMatchers(HttpMethod.POST, ChatController.TO_COMPANION).hasRole("MEMBER")
                             .requestMatchers(HttpMethod.GET, ChatController.MY_CONVERSATIONS,
-                                    ChatController.CONVERSATION, ChatController.MESSAGES).authenticated()
+                                    ChatController.CONVERSATION, ChatController.MESSAGES,
+                                    ConversationNotesController.NOTES, ConversationNotesController.HISTORY)
+                            .authenticated()
                             .requestMatchers(HttpMethod.POST, ChatController.MESSAGES, ChatController.RECEIPTS)
                             .authenticated()
+                            .requestMatchers(HttpMethod.PUT, ConversationNotesController.NOTES).authenticated()
                             // real time (adr/0025): anyone signed in opens their own WebSocket (the route names no
                             // user); the token may also come in the access_token query parameter there
                             .requestMatchers(HttpMethod.GET, RealtimeWebSocketHandler.PATH).authenticated()
