@@ -35,8 +35,17 @@ final class BenchApp implements AutoCloseable {
 
     /** Starts Hearth on {@code url} with the benchmark's own {@code --name=value} arguments after the common ones. */
     static BenchApp start(String url, String... arguments) throws SQLException {
+        return start(url, new Class<?>[0], arguments);
+    }
+
+    /**
+     * The same with more sources beside Hearth's (the benchmark's own beans, e.g. {@link BareBroadcast}); the
+     * classes carry no stereotype, so the tests' component scan of {@code app.hearth} never picks them up.
+     */
+    static BenchApp start(String url, Class<?>[] sources, String... arguments) throws SQLException {
         long started = System.nanoTime();
         var application = new SpringApplication(HearthApplication.class);
+        application.addPrimarySources(List.of(sources));
         application.setBannerMode(Banner.Mode.OFF);
         var args = new ArrayList<>(List.of("--spring.profiles.active=local", "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + BenchDatabase.USER, "--server.port=0",
