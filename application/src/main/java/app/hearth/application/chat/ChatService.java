@@ -61,10 +61,11 @@ public class ChatService implements Chat {
     private final MemberProfiles members;
     private final UserFrames frames;
     private final Clock clock;
+    private final ChatPush push;
 
     public ChatService(ChatStore store, Transactions transactions, Metering metering, Wallets wallets,
                        Catalogs catalogs, ActivityCredits credits, CompanionRegistry companions, MemberProfiles members,
-                       UserFrames frames, Clock clock) {
+                       UserFrames frames, Clock clock, ChatPush push) {
         this.store = store;
         this.transactions = transactions;
         this.metering = metering;
@@ -75,6 +76,7 @@ public class ChatService implements Chat {
         this.members = members;
         this.frames = frames;
         this.clock = clock;
+        this.push = push;
     }
 
     // --- reading ---------------------------------------------------------------------------------------------------
@@ -209,6 +211,9 @@ public class ChatService implements Chat {
             frames.send(List.of(after.memberId(), after.companionId()), MessageFrame.of(sent));
             frames.send(List.of(after.memberId()), new ConversationFrame("conversation", memberView));
             frames.send(List.of(after.companionId()), new ConversationFrame("conversation", companionView));
+            // the recipient's view names the sender as its other party
+            ConversationView recipientView = side == ChatRole.MEMBER ? companionView : memberView;
+            push.messageStored(after.userOf(side.other()), recipientView.other().displayName(), sent);
         });
         return new Sent(sent, false);
     }
