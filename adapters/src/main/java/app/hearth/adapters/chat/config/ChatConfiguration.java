@@ -17,6 +17,8 @@ import app.hearth.application.realtime.LiveConnections;
 import app.hearth.application.realtime.UserFrames;
 import app.hearth.application.shared.Transactions;
 import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -38,7 +40,10 @@ public class ChatConfiguration {
     /** Pushes to recipients with no live connection (adr/0049), off the request thread. */
     @Bean
     ChatPush chatPush(LiveConnections live, DeviceRegistry devices, AlertSender alerts,
-                      NotificationSettingsStore settings) {
-        return new ChatPush(live, devices, alerts, settings, ChatPush.Settings.DEFAULTS);
+                      NotificationSettingsStore settings,
+                      @Value("${hearth.chat.push.quiet-for:PT30S}") Duration quietFor) {
+        var defaults = ChatPush.Settings.DEFAULTS;
+        return new ChatPush(live, devices, alerts, settings,
+                new ChatPush.Settings(quietFor, defaults.threads(), defaults.queueCapacity()));
     }
 }
