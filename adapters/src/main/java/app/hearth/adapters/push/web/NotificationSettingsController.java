@@ -24,13 +24,13 @@ public class NotificationSettingsController {
      * message" (false).
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record SettingsRequest(Boolean pushPreview) {
+    public record NotificationSettingsRequest(Boolean pushPreview) {
     }
 
     /** The caller's settings (the defaults until they change one). */
-    public record SettingsResponse(boolean pushPreview) {
-        static SettingsResponse of(NotificationSettings.Settings settings) {
-            return new SettingsResponse(settings.pushPreview());
+    public record NotificationSettingsResponse(boolean pushPreview) {
+        static NotificationSettingsResponse of(NotificationSettings.Settings settings) {
+            return new NotificationSettingsResponse(settings.pushPreview());
         }
     }
 
@@ -43,14 +43,16 @@ public class NotificationSettingsController {
     @GetMapping(SETTINGS)
     @Operation(operationId = "getNotificationSettings",
             summary = "Your notification settings: pushPreview (chat pushes show the text, default true)")
-    public SettingsResponse get(@Parameter(hidden = true) Actor actor) {
-        return SettingsResponse.of(settings.settings(actor));
+    public NotificationSettingsResponse get(@Parameter(hidden = true) Actor actor) {
+        return NotificationSettingsResponse.of(settings.settings(actor));
     }
 
     @PutMapping(SETTINGS)
     @Operation(operationId = "saveNotificationSettings",
             summary = "Change your notification settings (fields left out stay as they were)")
-    public SettingsResponse save(@Parameter(hidden = true) Actor actor, @RequestBody SettingsRequest request) {
-        return SettingsResponse.of(settings.save(actor, request == null ? null : request.pushPreview()));
+    public NotificationSettingsResponse save(@Parameter(hidden = true) Actor actor,
+                                             @RequestBody NotificationSettingsRequest request) {
+        return NotificationSettingsResponse.of(settings.save(actor,
+                request == null ? null : request.pushPreview()));
     }
 }

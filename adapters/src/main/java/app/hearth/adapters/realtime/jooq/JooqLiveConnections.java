@@ -46,6 +46,7 @@ public final class JooqLiveConnections implements LiveConnections, RealtimeSessi
     private static final int BATCH = 1_000;
     private static final Duration RETRY_MIN = Duration.ofMillis(250);
     private static final Duration RETRY_MAX = Duration.ofSeconds(5);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(3);
 
     private final DSLContext sql;
     private final RealtimeSessions sessions;
@@ -229,16 +230,24 @@ public final class JooqLiveConnections implements LiveConnections, RealtimeSessi
         running = false;
         writer.interrupt();
         try {
-            writer.join(TimeUnit.SECONDS.toMillis(5));
+            writer.join(STOP_WAIT.toMillis());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
         writer = null;
+        // at most a few seconds: a database that is gone must not hold the shutdown (the rows then age out)
+        Thread forget = Thread.ofPlatform().daemon().name("hearth-live-connections-stop").start(() -> {
+            try {
+                sql.deleteFrom(REALTIME_NODE).where(REALTIME_NODE.NODE_ID.eq(nodeId)).execute();
+            } catch (RuntimeException failed) {
+                log.warn("could not delete this node's live connections (they count as gone 60 s after its last "
+                        + "heartbeat): {}", failed.toString());
+            }
+        });
         try {
-            sql.deleteFrom(REALTIME_NODE).where(REALTIME_NODE.NODE_ID.eq(nodeId)).execute();
-        } catch (RuntimeException failed) {
-            log.warn("could not delete this node's live connections (they count as gone 60 s after its last "
-                    + "heartbeat): {}", failed.toString());
+            forget.join(STOP_WAIT.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
