@@ -1,2 +1,2 @@
-/** Push: waking a member's or companion's phone for an incoming call. */
+/** Push: waking a phone for an incoming call, alerting an absent user of a chat message, and their settings. */
 package app.hearth.adapters.push;

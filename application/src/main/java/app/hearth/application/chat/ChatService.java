@@ -62,10 +62,11 @@ public class ChatService implements Chat {
     private final UserFrames frames;
     private final ConversationAccess access;
     private final Clock clock;
+    private final ChatPush push;
 
     public ChatService(ChatStore store, Transactions transactions, Metering metering, Wallets wallets,
                        Catalogs catalogs, ActivityCredits credits, CompanionRegistry companions, MemberProfiles members,
-                       UserFrames frames, ConversationAccess access, Clock clock) {
+                       UserFrames frames, ConversationAccess access, Clock clock, ChatPush push) {
         this.store = store;
         this.transactions = transactions;
         this.metering = metering;
@@ -77,6 +78,7 @@ public class ChatService implements Chat {
         this.frames = frames;
         this.access = access;
         this.clock = clock;
+        this.push = push;
     }
 
     // --- reading ---------------------------------------------------------------------------------------------------
@@ -219,6 +221,9 @@ public class ChatService implements Chat {
             frames.send(List.of(after.memberId(), after.companionId()), MessageFrame.of(sent));
             frames.send(List.of(after.memberId()), new ConversationFrame("conversation", memberView));
             frames.send(List.of(after.companionId()), new ConversationFrame("conversation", companionView));
+            // the recipient's view names the sender as its other party
+            ConversationView recipientView = side == ChatRole.MEMBER ? companionView : memberView;
+            push.messageStored(after.userOf(side.other()), recipientView.other().displayName(), sent);
         });
         return new Sent(sent, false);
     }

@@ -21,14 +21,20 @@ public interface Members {
 
     /**
      * A profile as the member sent it; the fields are checked by {@link MemberProfile#create}. {@code sendReadReceipts}
-     * null keeps the stored setting (true for a new profile).
+     * and
+     * {@code pushPreview} null keep the stored settings (true for a new profile).
      */
     record ProfileDraft(String displayName, Integer birthYear, List<String> languages, String timeZone,
-                        List<String> interests, String contactEmail, Boolean sendReadReceipts) {
+                        List<String> interests, String contactEmail, Boolean sendReadReceipts, Boolean pushPreview) {
 
         public ProfileDraft(String displayName, Integer birthYear, List<String> languages, String timeZone,
                             List<String> interests, String contactEmail) {
-            this(displayName, birthYear, languages, timeZone, interests, contactEmail, null);
+            this(displayName, birthYear, languages, timeZone, interests, contactEmail, null, null);
+        }
+
+        public ProfileDraft(String displayName, Integer birthYear, List<String> languages, String timeZone,
+                            List<String> interests, String contactEmail, Boolean sendReadReceipts) {
+            this(displayName, birthYear, languages, timeZone, interests, contactEmail, sendReadReceipts, null);
         }
     }
 

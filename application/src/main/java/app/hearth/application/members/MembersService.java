@@ -61,9 +61,13 @@ public class MembersService implements Members {
         MemberProfile profile = MemberProfile.create(draft.displayName(), draft.birthYear(), draft.languages(),
                 draft.timeZone(), draft.interests(), draft.contactEmail(), Year.now(clock));
         SavedProfile saved = transactions.inTransaction(() -> {
+            var before = profiles.find(actor.userId()).map(Profile::profile);
             boolean sendReadReceipts = draft.sendReadReceipts() != null ? draft.sendReadReceipts()
-                    : profiles.find(actor.userId()).map(stored -> stored.profile().sendReadReceipts()).orElse(true);
-            boolean created = profiles.save(actor.userId(), profile.withSendReadReceipts(sendReadReceipts), now);
+                    : before.map(MemberProfile::sendReadReceipts).orElse(true);
+            boolean pushPreview = draft.pushPreview() != null ? draft.pushPreview()
+                    : before.map(MemberProfile::pushPreview).orElse(true);
+            boolean created = profiles.save(actor.userId(),
+                    profile.withSendReadReceipts(sendReadReceipts).withPushPreview(pushPreview), now);
             return new SavedProfile(profiles.find(actor.userId()).orElseThrow(), created);
         });
         if (saved.created()) {

@@ -1,2 +1,2 @@
-/** Push notifications: ringing every device of a callee through APNs VoIP and FCM, and dropping dead tokens. */
+/** Push notifications: ringing a callee's devices, alerts through FCM, dead tokens dropped, users' settings. */
 package app.hearth.application.push;

@@ -22,7 +22,8 @@ import org.jmolecules.ddd.annotation.ValueObject;
  */
 @ValueObject
 public record MemberProfile(String displayName, int birthYear, List<String> languages, String timeZone,
-                            List<SkillCategory> interests, String contactEmail, boolean sendReadReceipts) {
+                            List<SkillCategory> interests, String contactEmail, boolean sendReadReceipts,
+                            boolean pushPreview) {
 
     public static final String INVALID_DISPLAY_NAME = "INVALID_DISPLAY_NAME";
     public static final String INVALID_BIRTH_YEAR = "INVALID_BIRTH_YEAR";
@@ -55,15 +56,25 @@ public record MemberProfile(String displayName, int birthYear, List<String> lang
         contactEmail = contactEmail(contactEmail);
     }
 
-    /** A profile that sends read receipts (the default). */
+    /** A profile that sends read receipts and shows message text in pushes (the defaults). */
     public MemberProfile(String displayName, int birthYear, List<String> languages, String timeZone,
                          List<SkillCategory> interests, String contactEmail) {
-        this(displayName, birthYear, languages, timeZone, interests, contactEmail, true);
+        this(displayName, birthYear, languages, timeZone, interests, contactEmail, true, true);
     }
 
     /** This profile with the chat setting: whether the other side of a conversation sees how far the member read. */
     public MemberProfile withSendReadReceipts(boolean send) {
-        return new MemberProfile(displayName, birthYear, languages, timeZone, interests, contactEmail, send);
+        return new MemberProfile(displayName, birthYear, languages, timeZone, interests, contactEmail, send,
+                pushPreview);
+    }
+
+    /**
+     * This profile with the push setting: whether a chat push shows the message's text (shortened) or only "New
+     * message". It is the member's notification setting (adr/0049), shown and set here too.
+     */
+    public MemberProfile withPushPreview(boolean preview) {
+        return new MemberProfile(displayName, birthYear, languages, timeZone, interests, contactEmail,
+                sendReadReceipts, preview);
     }
 
     /**

@@ -1,6 +1,7 @@
 package app.hearth.adapters.members.jooq;
 
 import static app.hearth.adapters.shared.jooq.generated.Tables.MEMBER_PROFILE;
+import static app.hearth.adapters.shared.jooq.generated.Tables.NOTIFICATION_SETTINGS;
 
 import app.hearth.adapters.shared.jooq.generated.tables.records.MemberProfileRecord;
 import app.hearth.application.members.MemberProfiles;
@@ -15,10 +16,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
-/** Profiles in {@code member_profile}; languages and interests as comma-separated codes (none contain a comma). */
+/**
+ * Profiles in {@code member_profile}; languages and interests as comma-separated codes (none contain a comma). The
+ * push preview setting is the user's notification setting, in {@code notification_settings} (adr/0049).
+ */
 @Component
 public class JooqMemberProfiles implements MemberProfiles {
 
@@ -30,7 +35,9 @@ public class JooqMemberProfiles implements MemberProfiles {
 
     @Override
     public Optional<Members.Profile> find(String userId) {
-        return sql.selectFrom(MEMBER_PROFILE).where(MEMBER_PROFILE.USER_ID.eq(userId))
+        return sql.select(MEMBER_PROFILE.asterisk(), NOTIFICATION_SETTINGS.PUSH_PREVIEW).from(MEMBER_PROFILE)
+                .leftJoin(NOTIFICATION_SETTINGS).on(NOTIFICATION_SETTINGS.USER_ID.eq(MEMBER_PROFILE.USER_ID))
+                .where(MEMBER_PROFILE.USER_ID.eq(userId))
                 .fetchOptional(JooqMemberProfiles::profile);
     }
 
@@ -46,6 +53,15 @@ public class JooqMemberProfiles implements MemberProfiles {
         OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
         String languages = String.join(",", profile.languages());
         String interests = profile.interests().stream().map(Enum::name).collect(Collectors.joining(","));
+        sql.insertInto(NOTIFICATION_SETTINGS)
+                .set(NOTIFICATION_SETTINGS.USER_ID, userId)
+                .set(NOTIFICATION_SETTINGS.PUSH_PREVIEW, profile.pushPreview())
+                .set(NOTIFICATION_SETTINGS.UPDATED_AT, when)
+                .onConflict(NOTIFICATION_SETTINGS.USER_ID).doUpdate()
+                .set(NOTIFICATION_SETTINGS.PUSH_PREVIEW, profile.pushPreview())
+                .set(NOTIFICATION_SETTINGS.UPDATED_AT, when)
+                .where(NOTIFICATION_SETTINGS.PUSH_PREVIEW.ne(profile.pushPreview()))
+                .execute();
         // xmax = 0 only on a row this statement inserted (PostgreSQL): tells a create from a replace
         return sql.insertInto(MEMBER_PROFILE)
                 .set(MEMBER_PROFILE.USER_ID, userId)
@@ -74,14 +90,17 @@ public class JooqMemberProfiles implements MemberProfiles {
 
     @Override
     public boolean delete(String userId) {
+        sql.deleteFrom(NOTIFICATION_SETTINGS).where(NOTIFICATION_SETTINGS.USER_ID.eq(userId)).execute();
         return sql.deleteFrom(MEMBER_PROFILE).where(MEMBER_PROFILE.USER_ID.eq(userId)).execute() > 0;
     }
 
-    private static Members.Profile profile(MemberProfileRecord row) {
+    private static Members.Profile profile(Record record) {
+        MemberProfileRecord row = record.into(MEMBER_PROFILE);
+        Boolean pushPreview = record.get(NOTIFICATION_SETTINGS.PUSH_PREVIEW);
         return new Members.Profile(row.getUserId(), new MemberProfile(row.getDisplayName(), row.getBirthYear(),
                 codes(row.getLanguages()), row.getTimeZone(),
                 codes(row.getInterests()).stream().map(SkillCategory::valueOf).toList(), row.getContactEmail(),
-                row.getSendReadReceipts()),
+                row.getSendReadReceipts(), pushPreview == null || pushPreview),
                 row.getCreatedAt().toInstant(), row.getUpdatedAt().toInstant());
     }
 

@@ -41,17 +41,19 @@ public class MeController {
     /**
      * The fields a member sets on their profile; unknown fields (userId, role, …) are ignored. {@code sendReadReceipts}
      * (chat): whether the other side of a conversation sees how far you read; left out, it stays as it was (true for a
-     * new profile).
+     * new profile). {@code pushPreview}: whether a chat push shows the message's text (shortened) or only "New
+     * message", the same setting as {@code /api/v1/me/notification-settings}; left out, it stays as it was.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ProfileRequest(String displayName, Integer birthYear, List<String> languages, String timeZone,
-                                 List<String> interests, String contactEmail, Boolean sendReadReceipts) {
+                                 List<String> interests, String contactEmail, Boolean sendReadReceipts,
+                                 Boolean pushPreview) {
     }
 
     /** A profile; interests as catalog codes in lower case. */
     public record ProfileResponse(String displayName, int birthYear, List<String> languages, String timeZone,
                                   List<String> interests, String contactEmail, boolean sendReadReceipts,
-                                  Instant createdAt, Instant updatedAt) {
+                                  boolean pushPreview, Instant createdAt, Instant updatedAt) {
         static ProfileResponse of(Members.Profile stored) {
             if (stored == null) {
                 return null;
@@ -59,7 +61,8 @@ public class MeController {
             var profile = stored.profile();
             return new ProfileResponse(profile.displayName(), profile.birthYear(), profile.languages(),
                     profile.timeZone(), profile.interests().stream().map(MeController::code).toList(),
-                    profile.contactEmail(), profile.sendReadReceipts(), stored.createdAt(), stored.updatedAt());
+                    profile.contactEmail(), profile.sendReadReceipts(), profile.pushPreview(), stored.createdAt(),
+                    stored.updatedAt());
         }
     }
 
@@ -124,7 +127,7 @@ public class MeController {
                                                        @RequestBody ProfileRequest request) {
         var saved = members.saveProfile(actor, new Members.ProfileDraft(request.displayName(), request.birthYear(),
                 request.languages(), request.timeZone(), request.interests(), request.contactEmail(),
-                request.sendReadReceipts()));
+                request.sendReadReceipts(), request.pushPreview()));
         return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(ProfileResponse.of(saved.profile()));
     }

@@ -1,5 +1,7 @@
 package app.hearth.adapters.push.config;
 
+import app.hearth.application.push.Alert;
+import app.hearth.application.push.AlertSender;
 import app.hearth.application.push.DataMessageSender;
 import app.hearth.application.push.IncomingCall;
 import app.hearth.application.push.PushOutcome;
@@ -21,6 +23,15 @@ public final class LoggingPushSenders {
 
     public static DataMessageSender data() {
         return (token, call) -> skipped("FCM", token, call);
+    }
+
+    public static AlertSender alerts() {
+        return (token, alert) -> {
+            log.info("FCM is off (hearth.push): would alert token {}…: \"{}\": \"{}\" (collapse key {}, {})",
+                    token.substring(0, Math.min(8, token.length())), alert.title(), alert.body(), alert.collapseKey(),
+                    alert.deepLink());
+            return new PushOutcome.Failed("FCM is off");
+        };
     }
 
     private static PushOutcome skipped(String provider, String token, IncomingCall call) {

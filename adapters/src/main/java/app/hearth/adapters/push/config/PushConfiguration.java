@@ -1,10 +1,16 @@
 package app.hearth.adapters.push.config;
 
 import app.hearth.adapters.push.apns.PushyVoipPushSender;
+import app.hearth.adapters.push.fcm.FcmAlertSender;
 import app.hearth.adapters.push.fcm.FcmDataMessageSender;
+import app.hearth.adapters.push.jooq.JooqNotificationSettings;
 import app.hearth.application.devices.DeviceRegistry;
+import app.hearth.application.push.AlertSender;
 import app.hearth.application.push.DataMessageSender;
 import app.hearth.application.push.IncomingCallPush;
+import app.hearth.application.push.NotificationSettings;
+import app.hearth.application.push.NotificationSettingsService;
+import app.hearth.application.push.NotificationSettingsStore;
 import app.hearth.application.push.VoipPushSender;
 import com.eatthepath.pushy.apns.ApnsClientBuilder;
 import com.eatthepath.pushy.apns.auth.ApnsSigningKey;
@@ -23,6 +29,7 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
+import org.jooq.DSLContext;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -74,6 +81,32 @@ public class PushConfiguration {
             log.info("FCM is off (hearth.push.fcm.enabled=false): call messages are only logged");
             return LoggingPushSenders.data();
         }
+        return new FcmDataMessageSender(firebaseApp(fcm), clock);
+    }
+
+    /** Chat alerts (and any other visible notification) through FCM, for Android and iOS apps alike. */
+    @Bean
+    AlertSender alertSender(PushProperties properties) {
+        var fcm = properties.fcm();
+        if (!fcm.enabled()) {
+            log.info("FCM is off (hearth.push.fcm.enabled=false): alerts are only logged");
+            return LoggingPushSenders.alerts();
+        }
+        return new FcmAlertSender(firebaseApp(fcm));
+    }
+
+    @Bean
+    NotificationSettingsStore notificationSettingsStore(DSLContext sql) {
+        return new JooqNotificationSettings(sql);
+    }
+
+    @Bean
+    NotificationSettings notificationSettings(NotificationSettingsStore store, Clock clock) {
+        return new NotificationSettingsService(store, clock);
+    }
+
+    /** A Firebase app of its own (one per sender, so that each closes its own), with the endpoint the tests give. */
+    private static FirebaseApp firebaseApp(PushProperties.Fcm fcm) {
         if (blank(fcm.projectId())) {
             throw new IllegalStateException("hearth.push.fcm.project-id must be set when hearth.push.fcm.enabled "
                     + "is true");
@@ -85,8 +118,7 @@ public class PushConfiguration {
                     .setConnectionFactory(url -> open(url, endpoint)).build());
             log.warn("FCM requests go to {} instead of {}", endpoint, FCM);
         }
-        FirebaseApp app = FirebaseApp.initializeApp(options.build(), "hearth-push-" + APPS.incrementAndGet());
-        return new FcmDataMessageSender(app, clock);
+        return FirebaseApp.initializeApp(options.build(), "hearth-push-" + APPS.incrementAndGet());
     }
 
     private static HttpURLConnection open(URL url, String endpoint) throws IOException {

@@ -3,6 +3,7 @@ package app.hearth.adapters.realtime.config;
 import app.hearth.adapters.realtime.frames.FanOutPeers;
 import app.hearth.adapters.realtime.frames.FannedOutUserFrames;
 import app.hearth.adapters.realtime.frames.LocalUserFrames;
+import app.hearth.adapters.realtime.jooq.JooqLiveConnections;
 import app.hearth.adapters.realtime.redis.RedisFrames;
 import app.hearth.adapters.realtime.signals.FannedOutCallSignals;
 import app.hearth.adapters.realtime.signals.CallSignalMessages;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Properties;
 import javax.sql.DataSource;
+import org.jooq.DSLContext;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -106,6 +108,17 @@ public class RealtimeConfiguration {
         return new RealtimeSessions(new RealtimeSessions.Limits(properties.sendTimeLimit(),
                 (int) Math.min(Integer.MAX_VALUE, properties.bufferSizeLimit().toBytes()), properties.pingInterval(),
                 properties.idleTimeout(), properties.sweepInterval()), clock, meters.getIfAvailable());
+    }
+
+    /**
+     * The {@code LiveConnections} port: which users are connected on any node, recorded per node in PostgreSQL
+     * (adr/0049), in both fan-out modes; a node that serves no connections only reads it.
+     */
+    @Bean
+    JooqLiveConnections liveConnections(DSLContext sql, RealtimeSessions sessions, PgNotifications notifications,
+                                        Environment environment) {
+        boolean server = "server".equals(environment.getProperty("hearth.mode", "server"));
+        return new JooqLiveConnections(sql, sessions, notifications.nodeId(), server);
     }
 
     @Bean

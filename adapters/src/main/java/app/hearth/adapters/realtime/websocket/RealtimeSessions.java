@@ -62,6 +62,16 @@ public final class RealtimeSessions implements SmartLifecycle {
                          Duration sweepInterval) {
     }
 
+    /**
+     * Told, on the thread that made the change, when a user's connections on this node changed (one opened or closed:
+     * {@link #connections(String)} says how many are left), and after each sweep. Must return at once.
+     */
+    public interface Listener {
+        void changed(String userId);
+
+        void swept();
+    }
+
     /** One open connection of one user. */
     final class Connection {
         final String userId;
@@ -148,6 +158,7 @@ public final class RealtimeSessions implements SmartLifecycle {
     private final Map<String, Connection> bySession = new ConcurrentHashMap<>();
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private ScheduledExecutorService sweeper;
+    private volatile Listener listener;
 
     public RealtimeSessions(Limits limits, Clock clock, MeterRegistry meters) {
         this(limits, clock, System::nanoTime, meters);
@@ -163,6 +174,11 @@ public final class RealtimeSessions implements SmartLifecycle {
         }
     }
 
+    /** Tells {@code listener} of every change of a user's connections here, and of every sweep (one listener). */
+    public void listen(Listener listener) {
+        this.listener = listener;
+    }
+
     /** Registers {@code session}, opened by {@code userId} with a token valid until {@code expiresAt} (or null). */
     public void opened(WebSocketSession session, String userId, Instant expiresAt) {
         var connection = new Connection(session, userId, expiresAt, nanoTime.getAsLong());
@@ -172,6 +188,7 @@ public final class RealtimeSessions implements SmartLifecycle {
             all.add(connection);
             return all;
         });
+        tell(userId);
     }
 
     /** The client was heard from (a pong or a message): it is not idle. */
@@ -229,6 +246,11 @@ public final class RealtimeSessions implements SmartLifecycle {
         return connections == null ? 0 : connections.size();
     }
 
+    /** The users with a connection open on this node. */
+    public Set<String> users() {
+        return Set.copyOf(byUser.keySet());
+    }
+
     /** How many connections are open on this node. */
     public int connections() {
         return bySession.size();
@@ -249,6 +271,10 @@ public final class RealtimeSessions implements SmartLifecycle {
                 connection.offer(new PingMessage());
             }
         }
+        Listener told = listener;
+        if (told != null) {
+            told.swept();
+        }
     }
 
     private void forget(Connection connection) {
@@ -257,6 +283,18 @@ public final class RealtimeSessions implements SmartLifecycle {
             connections.remove(connection);
             return connections.isEmpty() ? null : connections;
         });
+        tell(connection.userId);
+    }
+
+    private void tell(String userId) {
+        Listener told = listener;
+        if (told != null) {
+            try {
+                told.changed(userId);
+            } catch (RuntimeException e) {
+                log.warn("a listener of the real-time connections failed: {}", e.toString());
+            }
+        }
     }
 
     @Override

@@ -10,6 +10,7 @@ import app.hearth.adapters.companions.web.FavoritesController;
 import app.hearth.adapters.companions.web.SkillsController;
 import app.hearth.adapters.companions.web.TeamsController;
 import app.hearth.adapters.devices.web.DevicesController;
+import app.hearth.adapters.push.web.NotificationSettingsController;
 import app.hearth.adapters.media.webhooks.LiveKitWebhookController;
 import app.hearth.adapters.members.web.MeController;
 import app.hearth.adapters.money.catalog.web.CatalogController;
@@ -125,6 +126,9 @@ public class SecurityConfiguration {
                             .requestMatchers(HttpMethod.GET, DevicesController.DEVICES).authenticated()
                             .requestMatchers(HttpMethod.PUT, DevicesController.DEVICE).authenticated()
                             .requestMatchers(HttpMethod.DELETE, DevicesController.DEVICE).authenticated()
+                            // notification settings (adr/0049): anyone signed in, their own (the route names no user)
+                            .requestMatchers(HttpMethod.GET, NotificationSettingsController.SETTINGS).authenticated()
+                            .requestMatchers(HttpMethod.PUT, NotificationSettingsController.SETTINGS).authenticated()
                             // calls, reading (adr/0023): a call's participants and staff, checked in CallHistory
                             // (anyone else: 404); everyone their own history; the live board and figures for staff
                             .requestMatchers(HttpMethod.GET, CallHistoryController.CALL,
