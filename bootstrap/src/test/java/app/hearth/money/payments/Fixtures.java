@@ -69,4 +69,22 @@ final class Fixtures {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Stripe's {@code invoice.paid} of subscription {@code sub_<tag>}, its first or a later one. */
+    static String stripeInvoice(String tag, String invoice, String member, boolean first, long paidAt,
+                                        long periodEnd) {
+        String body = replace(stripe("invoice.paid"),
+                "evt_1DGcocRrHuoIQciTFdHT37gi", "evt_i" + invoice,
+                FIRST_INVOICE_A, invoice,
+                CUSTOMER_A, "cus_" + tag,
+                SUBSCRIPTION_A, "sub_" + tag,
+                "\"created\": 1785406543", "\"created\": " + paidAt,
+                "\"end\": 1788084940", "\"end\": " + periodEnd);
+        if (!first) {
+            body = replace(body, "\"billing_reason\": \"subscription_create\"",
+                    "\"billing_reason\": \"subscription_cycle\"");
+        }
+        return body.replaceFirst("\"subscription_details\":\\s*\\{\\s*\"metadata\":\\s*\\{}",
+                "\"subscription_details\": {\"metadata\": {\"member_id\": \"" + member + "\"}");
+    }
 }

@@ -1,5 +1,6 @@
 package app.hearth.money.payments;
 
+import static app.hearth.money.payments.Fixtures.stripeInvoice;
 import static app.hearth.money.payments.PaymentsItSupport.adapty;
 import static app.hearth.money.payments.PaymentsItSupport.assertOk;
 import static app.hearth.money.payments.PaymentsItSupport.profile;
@@ -460,23 +461,6 @@ class PaymentFactsInAnyOrderIT extends IntegrationTest {
                 "\"created\": 1785922073", "\"created\": " + (Instant.now().getEpochSecond() + 60));
     }
 
-    /** Stripe's {@code invoice.paid} of subscription {@code sub_<tag>}, its first or a later one. */
-    private static String stripeInvoice(String tag, String invoice, String member, boolean first, long paidAt,
-                                        long periodEnd) {
-        String body = Fixtures.replace(Fixtures.stripe("invoice.paid"),
-                "evt_1DGcocRrHuoIQciTFdHT37gi", "evt_i" + invoice,
-                Fixtures.FIRST_INVOICE_A, invoice,
-                Fixtures.CUSTOMER_A, "cus_" + tag,
-                Fixtures.SUBSCRIPTION_A, "sub_" + tag,
-                "\"created\": 1785406543", "\"created\": " + paidAt,
-                "\"end\": 1788084940", "\"end\": " + periodEnd);
-        if (!first) {
-            body = Fixtures.replace(body, "\"billing_reason\": \"subscription_create\"",
-                    "\"billing_reason\": \"subscription_cycle\"");
-        }
-        return body.replaceFirst("\"subscription_details\":\\s*\\{\\s*\"metadata\":\\s*\\{}",
-                "\"subscription_details\": {\"metadata\": {\"member_id\": \"" + member + "\"}");
-    }
 
     /** The same Stripe event under another event id: a second report of its fact. */
     private static String anotherStripeId(String body, String tag) {
