@@ -211,10 +211,10 @@ public class ChatService implements Chat {
                             + conversation.conversationId()));
             credit(conversation.companionId(), answered.messageId(), now);
         }
-        ChatMessage stored2 = new ChatMessage(messageId, conversation.conversationId(), after.lastSeq(), client,
+        ChatMessage written = new ChatMessage(messageId, conversation.conversationId(), after.lastSeq(), client,
                 actor.userId(), side, body, after.tally(), now);
-        Stored saved = store.append(after, stored2);
-        Message sent = message(stored2);
+        Stored saved = store.append(after, written);
+        Message sent = message(written);
         ConversationView memberView = view(saved, ChatRole.MEMBER);
         ConversationView companionView = view(saved, ChatRole.COMPANION);
         transactions.afterCommit(() -> {
