@@ -7,6 +7,8 @@ import app.hearth.application.money.wallet.WalletCommandBus;
 import app.hearth.application.money.wallet.WalletHistory;
 import app.hearth.application.shared.Transactions;
 import app.hearth.domain.money.catalog.MonetizationVersion;
+import app.hearth.domain.money.catalog.TokenRates;
+import app.hearth.domain.money.wallet.CallKind;
 import app.hearth.domain.money.wallet.Movement;
 import app.hearth.domain.money.wallet.Wallet;
 import app.hearth.domain.money.wallet.WalletCommand;
@@ -23,9 +25,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
+import org.axonframework.common.caching.Cache;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 
 /**
  * The failure of ADR 0018, kept as a test (ADR 0042): wallets are cached again, and a command never builds on another
@@ -46,6 +50,9 @@ class CommittedWalletCacheIT extends IntegrationTest {
     WalletCommandBus wallets;
     @Autowired
     WalletHistory history;
+    @Autowired
+    @Qualifier("walletCache")
+    Cache walletCache;
 
     /** Two threads of its own: the common pool may have one only, which command 1 holds while it waits. */
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -151,5 +158,25 @@ class CommittedWalletCacheIT extends IntegrationTest {
         assertThat(sequences(member)).containsExactly(0L, 1L, 2L, 3L, 4L);
         List<WalletEvent> events = history.history(member);
         assertThat(((Wallet.Open) WalletDecider.replay(events)).tokenBalance()).isEqualTo(80);
+    }
+
+    /**
+     * An entry put back after a later command committed (its transaction's after-commit ran late, or another node
+     * appended) is older than the store: a command must not decide on it. Here the hold placed by the later command
+     * is missing from the stale entry; deciding on it refused the release as HOLD_NOT_FOUND (the call settlement of a
+     * member's second call was dead-lettered so), and no append conflict could have shown it.
+     */
+    @Test
+    void aStaleEntryPutBackLateIsNotDecidedOn() {
+        String member = cachedWallet();
+        String key = "wallet:" + member;
+        Object stale = walletCache.get(key);
+        assertThat(stale).as("the wallet is cached").isNotNull();
+        wallets.send(new WalletCommand.PlaceHold(member, "hold-1", CallKind.AUDIO, 60, new TokenRates(10, 20, 1), T));
+        walletCache.put(key, stale); // no transaction: put at once, over the entry of the hold's command
+
+        var released = wallets.send(new WalletCommand.ReleaseHold(member, "hold-1", T));
+        assertThat(released.alreadyRecorded()).isFalse();
+        assertThat(sequences(member)).hasSize(5);
     }
 }

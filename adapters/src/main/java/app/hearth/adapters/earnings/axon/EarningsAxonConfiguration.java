@@ -5,6 +5,8 @@ import app.hearth.adapters.shared.axon.state.SnapshotShapes;
 import app.hearth.domain.earnings.EarningsAccount;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -28,8 +30,9 @@ public class EarningsAxonConfiguration {
      */
     @Bean
     public Cache earningsAccountCache(CacheManager aggregateCacheManager,
-                                      @Value("${hearth.earnings.account-cache-size:10000}") long size) {
-        return AggregateStateConfiguration.committedOnly(aggregateCacheManager, "earnings-accounts", size);
+                                      @Value("${hearth.earnings.account-cache-size:10000}") long size,
+                                      ObjectProvider<EventStore> eventStore) {
+        return AggregateStateConfiguration.committedOnly(aggregateCacheManager, "earnings-accounts", size, eventStore);
     }
 
     @Bean

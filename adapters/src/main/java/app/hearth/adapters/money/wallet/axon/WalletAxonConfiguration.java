@@ -7,6 +7,8 @@ import app.hearth.domain.money.wallet.WalletCommand;
 import app.hearth.domain.money.wallet.VersionPart;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -41,8 +43,9 @@ public class WalletAxonConfiguration {
     /** Up to {@code hearth.wallet.cache-size} wallets in memory, committed state only. */
     @Bean
     public Cache walletCache(CacheManager aggregateCacheManager,
-                             @Value("${hearth.wallet.cache-size:10000}") long size) {
-        return AggregateStateConfiguration.committedOnly(aggregateCacheManager, "wallets", size);
+                             @Value("${hearth.wallet.cache-size:10000}") long size,
+                             ObjectProvider<EventStore> eventStore) {
+        return AggregateStateConfiguration.committedOnly(aggregateCacheManager, "wallets", size, eventStore);
     }
 
     /** A snapshot of a wallet after every {@code hearth.wallet.snapshot-every} events it was loaded with or applied. */
