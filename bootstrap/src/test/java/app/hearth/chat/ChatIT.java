@@ -3,6 +3,7 @@ package app.hearth.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import app.hearth.adapters.money.wallet.jooq.WalletProjection;
 import app.hearth.application.earnings.EarningsEventHistory;
 import app.hearth.application.money.PaymentApplication;
 import app.hearth.application.money.wallet.Wallets;
@@ -19,6 +20,7 @@ import app.hearth.domain.money.wallet.ConversionRule;
 import app.hearth.support.Api;
 import app.hearth.support.HearthNode;
 import app.hearth.support.IntegrationTest;
+import app.hearth.support.Projections;
 import app.hearth.support.RealtimeClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -305,7 +307,9 @@ class ChatIT extends IntegrationTest {
         assertThat(seqs).containsExactlyElementsOf(LongStream.rangeClosed(1, total).boxed().toList());
         assertThat(jdbc.queryForObject("select last_seq from conversation where conversation_id = ?", Long.class,
                 conversation)).isEqualTo(total);
-        // every member message was charged once, and the paging reads them all back in order
+        // every member message was charged once (node B's charges reach this node's reads through the wallet's read
+        // model, ADR 0048), and the paging reads them all back in order
+        Projections.awaitCaughtUp(jdbc, WalletProjection.PROCESSING_GROUP);
         assertThat(spendableTokens(ada)).isEqualTo(1000 - 1 - 4L * perSender);
         var seen = new ArrayList<Long>();
         long after = 0;
