@@ -115,6 +115,8 @@ class ChatCatchUpIT {
         final AtomicInteger lostOnReconnect = new AtomicInteger();
         volatile long lastFrameAt = System.nanoTime();
         volatile Throwable failed;
+        /** While set, every frame is dropped (the connection is there, the app misses what comes). */
+        volatile boolean droppingAll;
         Api api;
         String changesCursor;
         RealtimeClient socket;
@@ -187,7 +189,7 @@ class ChatCatchUpIT {
 
         private void receive(JsonNode frame) {
             String type = frame.get("type").asString();
-            if (random.nextDouble() < DROP_RATE) {
+            if (droppingAll || random.nextDouble() < DROP_RATE) {
                 synchronized (this) {
                     droppedByType.merge(type, 1, Integer::sum);
                 }
@@ -364,6 +366,17 @@ class ChatCatchUpIT {
             for (var done : work) {
                 assertThat(done.get()).isEqualTo(MESSAGES_PER_SENDER);
             }
+            // and a last message in each conversation whose frames both devices miss: whatever the random drops
+            // left, neither device can know it without catching up
+            adasPhone.droppingAll = true;
+            beasTablet.droppingAll = true;
+            for (int s = 0; s < senders.size(); s += 2) {
+                Sender sender = senders.get(s);
+                var last = as(a, sender.role(), sender.userId()).post("/api/v1/conversations/"
+                        + sender.conversationId() + "/messages", Map.of("clientMessageId", "last-" + s,
+                        "text", "the last word"));
+                assertThat(last.status()).as(last.raw().body()).isEqualTo(201);
+            }
         } finally {
             pool.shutdownNow();
         }
@@ -374,9 +387,9 @@ class ChatCatchUpIT {
         for (Device device : List.of(adasPhone, beasTablet)) {
             Map<String, ConversationState> server = serverState(a, device.userId, device.role);
             assertThat(server.values()).allSatisfy(conversation -> {
-                assertThat(conversation.messages()).hasSize(1 + 2 * MESSAGES_PER_SENDER);
+                assertThat(conversation.messages()).hasSize(2 + 2 * MESSAGES_PER_SENDER);
                 assertThat(conversation.messages().stream().map(Msg::seq).toList())
-                        .isEqualTo(LongStream.rangeClosed(1, 1 + 2 * MESSAGES_PER_SENDER).boxed().toList());
+                        .isEqualTo(LongStream.rangeClosed(1, 2 + 2 * MESSAGES_PER_SENDER).boxed().toList());
                 assertThat(new HashSet<>(conversation.messages().stream().map(Msg::messageId).toList()))
                         .hasSize(conversation.messages().size());
             });
