@@ -1,6 +1,7 @@
 package app.hearth.adapters.realtime.redis;
 
 import app.hearth.adapters.realtime.frames.FrameFanOut;
+import app.hearth.adapters.shared.notify.PgNotifications;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -385,8 +386,8 @@ public final class RedisFrames implements FrameFanOut, MessageListener, SmartLif
         synchronized (pauses) {
             pauses.notifyAll();
         }
-        join(publisher, Duration.ofSeconds(3));
-        join(subscriber, Duration.ofSeconds(3));
+        PgNotifications.join(publisher, Duration.ofSeconds(3));
+        PgNotifications.join(subscriber, Duration.ofSeconds(3));
         RedisMessageListenerContainer container = subscription;
         if (container != null) {
             close(container);
@@ -406,19 +407,6 @@ public final class RedisFrames implements FrameFanOut, MessageListener, SmartLif
         return SmartLifecycle.DEFAULT_PHASE - 100;
     }
 
-    private static void join(Thread thread, Duration patience) {
-        if (thread == null) {
-            return;
-        }
-        try {
-            thread.join(patience);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (thread.isAlive()) {
-            thread.interrupt();
-        }
-    }
 
     private void dropped(String reason, int count) {
         if (meters != null) {

@@ -241,7 +241,8 @@ public final class PgNotifications implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 100;
     }
 
-    private static void join(Thread thread, Duration patience) {
+    /** Waits up to {@code patience} for {@code thread} to end, then interrupts it (a node's stop never hangs). */
+    public static void join(Thread thread, Duration patience) {
         if (thread == null) {
             return;
         }
