@@ -15,3 +15,15 @@ CREATE TABLE companion_presence (
 );
 
 CREATE INDEX companion_presence_available ON companion_presence (state, state_since);
+
+-- Every change of a companion's derived state, appended in the transaction that changed it: the operators' live board
+-- reads what changed after a position, and adherence sums a shift's away time from it.
+CREATE TABLE companion_presence_change (
+    position     BIGSERIAL                NOT NULL,
+    companion_id VARCHAR(128)             NOT NULL,
+    state        VARCHAR(16)              NOT NULL,
+    changed_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (position)
+);
+
+CREATE INDEX companion_presence_change_companion ON companion_presence_change (companion_id, changed_at);

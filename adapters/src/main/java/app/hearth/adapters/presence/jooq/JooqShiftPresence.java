@@ -1,6 +1,7 @@
 package app.hearth.adapters.presence.jooq;
 
 import static app.hearth.adapters.shared.jooq.generated.Tables.COMPANION_PRESENCE;
+import static app.hearth.adapters.shared.jooq.generated.Tables.COMPANION_PRESENCE_CHANGE;
 
 import app.hearth.application.presence.ShiftPresence;
 import app.hearth.domain.presence.PresenceState;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * The shift's facts in {@code companion_presence}. Until the connection facts are kept, a started shift off a break
  * derives {@code AWAY} (no connection is known), a break {@code ON_BREAK}, and no shift {@code OFFLINE}; nobody is
- * available through this alone.
+ * available through this alone. A change of state is appended to {@code companion_presence_change}.
  */
 @Component
 public class JooqShiftPresence implements ShiftPresence {
@@ -48,6 +49,8 @@ public class JooqShiftPresence implements ShiftPresence {
         PresenceState state = shiftId == null ? PresenceState.OFFLINE
                 : onBreak ? PresenceState.ON_BREAK : PresenceState.AWAY;
         OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
+        String before = sql.select(COMPANION_PRESENCE.STATE).from(COMPANION_PRESENCE)
+                .where(COMPANION_PRESENCE.COMPANION_ID.eq(companionId)).forUpdate().fetchOne(COMPANION_PRESENCE.STATE);
         sql.insertInto(COMPANION_PRESENCE)
                 .set(COMPANION_PRESENCE.COMPANION_ID, companionId)
                 .set(COMPANION_PRESENCE.STATE, state.name())
@@ -63,5 +66,12 @@ public class JooqShiftPresence implements ShiftPresence {
                 .set(COMPANION_PRESENCE.ON_BREAK, onBreak)
                 .set(COMPANION_PRESENCE.UPDATED_AT, when)
                 .execute();
+        if (!state.name().equals(before)) {
+            sql.insertInto(COMPANION_PRESENCE_CHANGE)
+                    .set(COMPANION_PRESENCE_CHANGE.COMPANION_ID, companionId)
+                    .set(COMPANION_PRESENCE_CHANGE.STATE, state.name())
+                    .set(COMPANION_PRESENCE_CHANGE.CHANGED_AT, when)
+                    .execute();
+        }
     }
 }
