@@ -49,6 +49,9 @@ public class ChatService implements Chat {
     /** How often a transaction that met a concurrent change is tried in all. */
     static final int ATTEMPTS = 8;
     private static final String LIST = "c";
+    /** How long a companion's profile shown in frames is reused, and how many are kept. */
+    static final long COMPANION_COPY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    static final int COMPANION_COPIES = 10_000;
     private static final String CHANGES = "x";
 
     private final ChatStore store;
@@ -63,6 +66,8 @@ public class ChatService implements Chat {
     private final ConversationAccess access;
     private final Clock clock;
     private final ChatPush push;
+    /** Companions' public profiles as frames show them, kept a few seconds on this node. */
+    private final RecentCopies<Party> companionParties = new RecentCopies<>(COMPANION_COPY_NANOS, COMPANION_COPIES);
 
     public ChatService(ChatStore store, Transactions transactions, Metering metering, Wallets wallets,
                        Catalogs catalogs, ActivityCredits credits, CompanionRegistry companions, MemberProfiles members,
@@ -191,32 +196,47 @@ public class ChatService implements Chat {
         }
     }
 
-    /** Inside the transaction, under the conversation's lock. */
+    /**
+     * Inside the transaction, under the conversation's lock: the message is inserted at the next sequence unless its
+     * client id is already there (a retry: the original is answered, nothing else happens), then charged, credited,
+     * and the conversation moved on; a refusal or a lost race rolls it all back.
+     */
     private Sent write(Actor actor, ChatRole side, Stored stored, ClientMessageId client, MessageText body) {
         Conversation conversation = stored.conversation();
-        var earlier = store.findByClientId(conversation.conversationId(), actor.userId(), client);
+        Conversation after;
+        try {
+            after = conversation.append(side);
+        } catch (RuleViolation refused) {
+            // a retry of a message stored before the conversation closed is still answered with it
+            return store.findByClientId(conversation.conversationId(), actor.userId(), client)
+                    .map(earlier -> new Sent(message(earlier), true)).orElseThrow(() -> refused);
+        }
+        Instant now = clock.instant();
+        String messageId = ChatMessage.idOf(conversation.conversationId(), actor.userId(), client);
+        ChatMessage written = new ChatMessage(messageId, conversation.conversationId(), after.lastSeq(), client,
+                actor.userId(), side, body, after.tally(), now);
+        var earlier = store.insertUnlessSent(written);
         if (earlier.isPresent()) {
             return new Sent(message(earlier.get()), true);
         }
-        Conversation after = conversation.append(side);
-        Instant now = clock.instant();
-        String messageId = ChatMessage.idOf(conversation.conversationId(), actor.userId(), client);
         if (side == ChatRole.MEMBER) {
-            // metered before stored, in this transaction: a message that cannot be paid is not stored
+            // metered before the commit, in this transaction: a message that cannot be paid is not stored
             metering.chargeMessage(conversation.memberId(), messageId, conversation.companionId(), now);
         }
         if (conversation.earns(side)) {
-            ChatMessage answered = store.messageAt(conversation.conversationId(), conversation.lastSeq())
-                    .orElseThrow(() -> new IllegalStateException("no message " + conversation.lastSeq() + " in "
-                            + conversation.conversationId()));
+            ChatMessage answered = stored.lastMessage();
+            if (answered == null || answered.seq() != conversation.lastSeq()) {
+                throw new IllegalStateException("no message " + conversation.lastSeq() + " in "
+                        + conversation.conversationId());
+            }
             credit(conversation.companionId(), answered.messageId(), now);
         }
-        ChatMessage written = new ChatMessage(messageId, conversation.conversationId(), after.lastSeq(), client,
-                actor.userId(), side, body, after.tally(), now);
-        Stored saved = store.append(after, written);
+        Stored saved = store.append(stored, after, written);
         Message sent = message(written);
-        ConversationView memberView = view(saved, ChatRole.MEMBER);
-        ConversationView companionView = view(saved, ChatRole.COMPANION);
+        // the frames' companion profile from this node's short-lived copy (public data; the member's, which holds
+        // their read-receipts choice, is read as committed)
+        ConversationView memberView = view(saved, ChatRole.MEMBER, true);
+        ConversationView companionView = view(saved, ChatRole.COMPANION, true);
         transactions.afterCommit(() -> {
             frames.send(List.of(after.memberId(), after.companionId()), MessageFrame.of(sent));
             frames.send(List.of(after.memberId()), new ConversationFrame("conversation", memberView));
@@ -251,7 +271,7 @@ public class ChatService implements Chat {
             if (next.equals(current)) {
                 return view(stored, side);
             }
-            Stored saved = store.saveReceipts(conversation.withReceipts(side, next), side, clock.instant());
+            Stored saved = store.saveReceipts(stored, conversation.withReceipts(side, next), side, clock.instant());
             boolean shares = side == ChatRole.COMPANION
                     || !conversation.formerMember() && sharesReadReceipts(conversation.memberId());
             String me = conversation.userOf(side);
@@ -283,11 +303,17 @@ public class ChatService implements Chat {
 
     /** {@code stored} as its participant on {@code side} sees it. */
     private ConversationView view(Stored stored, ChatRole side) {
+        return view(stored, side, false);
+    }
+
+    /** As {@link #view(Stored, ChatRole)}; {@code cachedCompanion}: the companion's profile may be a few seconds old. */
+    private ConversationView view(Stored stored, ChatRole side, boolean cachedCompanion) {
         Conversation conversation = stored.conversation();
         Party other;
         Receipts.Shown otherReceipts;
         if (side == ChatRole.MEMBER) {
-            other = companionParty(conversation.companionId());
+            other = cachedCompanion ? companionParties.get(conversation.companionId(), this::companionParty)
+                    : companionParty(conversation.companionId());
             otherReceipts = conversation.companionReceipts().shownToOther(true);
         } else if (conversation.formerMember()) {
             // the member closed their account: nothing of theirs is looked up, their read position is not shown

@@ -36,12 +36,12 @@ public interface ChatStore {
     /** The conversation of a pair, as last committed. */
     Optional<Stored> findPair(String memberId, String companionId);
 
-    /** Reads and locks the conversation until the transaction ends. */
+    /** Reads and locks the conversation until the transaction ends, with its last message (one statement). */
     Optional<Stored> lock(String conversationId);
 
     /**
      * Creates {@code conversation} unless its pair has one (a concurrent creation waits for the other and then finds
-     * it), and locks it until the transaction ends.
+     * it), with both participants' change counters when it creates it, and locks it until the transaction ends.
      */
     Stored lockOrCreate(Conversation conversation, Instant at);
 
@@ -51,13 +51,22 @@ public interface ChatStore {
     Optional<ChatMessage> messageAt(String conversationId, long seq);
 
     /**
-     * Stores {@code message} at the conversation's next sequence (the row's {@code last_seq + 1}, which must be
-     * {@code message.seq()}) and the conversation as {@code after}; the caller holds the lock.
+     * Inserts {@code message} at its sequence (the conversation's {@code last_seq + 1}; the caller holds the lock)
+     * unless its sender already sent its client message id in the conversation: then nothing is inserted and the
+     * earlier message is answered (the retry check is the unique key, so a new message costs one statement). The
+     * caller then {@linkplain #append appends} it or rolls the transaction back.
      */
-    Stored append(Conversation after, ChatMessage message);
+    Optional<ChatMessage> insertUnlessSent(ChatMessage message);
 
-    /** Stores new receipts of {@code side}; the caller holds the lock. */
-    Stored saveReceipts(Conversation after, ChatRole side, Instant at);
+    /**
+     * Moves the conversation from {@code before} to {@code after} with {@code message} (inserted by
+     * {@link #insertUnlessSent}) as its last: {@code last_seq + 1}, which must be {@code message.seq()}, the tallies,
+     * the activity and the change numbers; the caller holds the lock.
+     */
+    Stored append(Stored before, Conversation after, ChatMessage message);
+
+    /** Stores new receipts of {@code side} of the conversation locked as {@code before}; the caller holds the lock. */
+    Stored saveReceipts(Stored before, Conversation after, ChatRole side, Instant at);
 
     /** Messages with {@code after < seq < before} (either bound may be null), the newest ones first when {@code newestFirst}. */
     List<ChatMessage> messages(String conversationId, Long after, Long before, int limit, boolean newestFirst);

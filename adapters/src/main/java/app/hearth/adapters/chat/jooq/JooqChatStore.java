@@ -65,9 +65,22 @@ public class JooqChatStore implements ChatStore {
 
     @Override
     public Optional<Stored> lock(String conversationId) {
-        boolean there = sql.select(CONVERSATION.CONVERSATION_ID).from(CONVERSATION)
-                .where(CONVERSATION.CONVERSATION_ID.eq(conversationId)).forUpdate().fetchOptional().isPresent();
-        return there ? find(conversationId) : Optional.empty();
+        // the row and its last message in one statement; only the conversation row is locked
+        return withLastMessage().where(CONVERSATION.CONVERSATION_ID.eq(conversationId)).forUpdate().of(CONVERSATION)
+                .fetchOptional(this::stored).map(this::afterWait);
+    }
+
+    /**
+     * {@code locked} as it stands. A lock that waited for another transaction's commit reads that transaction's
+     * version of the conversation row, but (read committed, one snapshot per statement) not the message it added:
+     * PostgreSQL re-checks the join against the message row it had found, and the left join answers no last message.
+     * Then the last message is read again, in a statement that sees the commit waited for.
+     */
+    private Stored afterWait(Stored locked) {
+        long lastSeq = locked.conversation().lastSeq();
+        ChatMessage last = locked.lastMessage();
+        boolean consistent = lastSeq == 0 ? last == null : last != null && last.seq() == lastSeq;
+        return consistent ? locked : find(locked.conversation().conversationId()).orElseThrow();
     }
 
     @Override
@@ -80,7 +93,7 @@ public class JooqChatStore implements ChatStore {
         for (int generation = 0; generation < MAX_GENERATIONS; generation++) {
             String id = Conversation.idOf(member, companion, generation);
             // a concurrent creation of the same pair waits on the key for the other to commit, then inserts nothing
-            sql.insertInto(CONVERSATION)
+            boolean created = sql.insertInto(CONVERSATION)
                     .set(CONVERSATION.CONVERSATION_ID, id)
                     .set(CONVERSATION.MEMBER_ID, member)
                     .set(CONVERSATION.COMPANION_ID, companion)
@@ -90,13 +103,18 @@ public class JooqChatStore implements ChatStore {
                     .set(CONVERSATION.MEMBER_CHANGE, 0L)
                     .set(CONVERSATION.COMPANION_CHANGE, 0L)
                     .onConflictDoNothing()
-                    .execute();
-            Optional<String> open = sql.select(CONVERSATION.CONVERSATION_ID).from(CONVERSATION)
+                    .execute() == 1;
+            if (created) {
+                // the participants' change counters, once per conversation instead of once per change
+                sql.insertInto(CHAT_USER_CHANGE, CHAT_USER_CHANGE.USER_ID, CHAT_USER_CHANGE.LAST_CHANGE)
+                        .values(member, 0L).values(companion, 0L).onConflictDoNothing().execute();
+            }
+            Optional<Stored> open = withLastMessage()
                     .where(CONVERSATION.MEMBER_ID.eq(member).and(CONVERSATION.COMPANION_ID.eq(companion))
                             .and(CONVERSATION.MEMBER_CLOSED_AT.isNull()))
-                    .forUpdate().fetchOptional(CONVERSATION.CONVERSATION_ID);
+                    .forUpdate().of(CONVERSATION).fetchOptional(this::stored).map(this::afterWait);
             if (open.isPresent()) {
-                return find(open.get()).orElseThrow();
+                return open.get();
             }
         }
         throw new IllegalStateException("no free conversation id for a pair after " + MAX_GENERATIONS
@@ -118,22 +136,9 @@ public class JooqChatStore implements ChatStore {
     }
 
     @Override
-    public Stored append(Conversation after, ChatMessage message) {
-        OffsetDateTime when = message.sentAt().atOffset(ZoneOffset.UTC);
-        Long seq = sql.update(CONVERSATION)
-                .set(CONVERSATION.LAST_SEQ, CONVERSATION.LAST_SEQ.plus(1))
-                .set(CONVERSATION.MEMBER_MESSAGES, after.tally().memberMessages())
-                .set(CONVERSATION.COMPANION_MESSAGES, after.tally().companionMessages())
-                .set(CONVERSATION.LAST_ACTIVITY_AT, when)
-                .set(CONVERSATION.ACTIVITY_NO, NEXT_ACTIVITY)
-                .where(CONVERSATION.CONVERSATION_ID.eq(after.conversationId()))
-                .returningResult(CONVERSATION.LAST_SEQ)
-                .fetchOne(CONVERSATION.LAST_SEQ);
-        if (seq == null || seq != message.seq() || seq != after.lastSeq()) {
-            throw new IllegalStateException("conversation " + after.conversationId() + " moved to " + seq
-                    + " while message " + message.seq() + " was written under its lock");
-        }
-        sql.insertInto(CHAT_MESSAGE)
+    public Optional<ChatMessage> insertUnlessSent(ChatMessage message) {
+        // only the client id's key is a retry: a clash on (conversation, seq) under the lock is a bug and fails
+        boolean inserted = sql.insertInto(CHAT_MESSAGE)
                 .set(CHAT_MESSAGE.CONVERSATION_ID, message.conversationId())
                 .set(CHAT_MESSAGE.SEQ, message.seq())
                 .set(CHAT_MESSAGE.MESSAGE_ID, message.messageId())
@@ -143,15 +148,44 @@ public class JooqChatStore implements ChatStore {
                 .set(CHAT_MESSAGE.TEXT, message.text().value())
                 .set(CHAT_MESSAGE.MEMBER_COUNT, message.tally().memberMessages())
                 .set(CHAT_MESSAGE.COMPANION_COUNT, message.tally().companionMessages())
-                .set(CHAT_MESSAGE.SENT_AT, when)
-                .execute();
-        stampChange(after);
-        return find(after.conversationId()).orElseThrow();
+                .set(CHAT_MESSAGE.SENT_AT, message.sentAt().atOffset(ZoneOffset.UTC))
+                .onConflict(CHAT_MESSAGE.CONVERSATION_ID, CHAT_MESSAGE.SENDER_ID, CHAT_MESSAGE.CLIENT_MESSAGE_ID)
+                .doNothing()
+                .execute() == 1;
+        if (inserted) {
+            return Optional.empty();
+        }
+        return Optional.of(findByClientId(message.conversationId(), message.senderId(), message.clientMessageId())
+                .orElseThrow(() -> new IllegalStateException("message " + message.messageId() + " clashed with none")));
     }
 
     @Override
-    public Stored saveReceipts(Conversation after, ChatRole side, Instant at) {
+    public Stored append(Stored before, Conversation after, ChatMessage message) {
+        OffsetDateTime when = message.sentAt().atOffset(ZoneOffset.UTC);
+        Changes changes = takeChanges(before);
+        Record row = sql.update(CONVERSATION)
+                .set(CONVERSATION.LAST_SEQ, CONVERSATION.LAST_SEQ.plus(1))
+                .set(CONVERSATION.MEMBER_MESSAGES, after.tally().memberMessages())
+                .set(CONVERSATION.COMPANION_MESSAGES, after.tally().companionMessages())
+                .set(CONVERSATION.LAST_ACTIVITY_AT, when)
+                .set(CONVERSATION.ACTIVITY_NO, NEXT_ACTIVITY)
+                .set(CONVERSATION.MEMBER_CHANGE, changes.member())
+                .set(CONVERSATION.COMPANION_CHANGE, changes.companion())
+                .where(CONVERSATION.CONVERSATION_ID.eq(after.conversationId()))
+                .returning(CONVERSATION.fields())
+                .fetchOne();
+        Long seq = row == null ? null : row.get(CONVERSATION.LAST_SEQ);
+        if (seq == null || seq != message.seq() || seq != after.lastSeq()) {
+            throw new IllegalStateException("conversation " + after.conversationId() + " moved to " + seq
+                    + " while message " + message.seq() + " was written under its lock");
+        }
+        return stored(row, message);
+    }
+
+    @Override
+    public Stored saveReceipts(Stored before, Conversation after, ChatRole side, Instant at) {
         Receipts receipts = after.receiptsOf(side);
+        Changes changes = takeChanges(before);
         var update = side == ChatRole.MEMBER
                 ? sql.update(CONVERSATION)
                         .set(CONVERSATION.MEMBER_DELIVERED_UP_TO, receipts.deliveredUpTo())
@@ -161,50 +195,59 @@ public class JooqChatStore implements ChatStore {
                         .set(CONVERSATION.COMPANION_DELIVERED_UP_TO, receipts.deliveredUpTo())
                         .set(CONVERSATION.COMPANION_READ_UP_TO, receipts.readUpTo())
                         .set(CONVERSATION.COMPANION_READ_COUNT, receipts.otherMessagesRead());
-        update.where(CONVERSATION.CONVERSATION_ID.eq(after.conversationId())).execute();
-        stampChange(after);
-        return find(after.conversationId()).orElseThrow();
+        Record row = update
+                .set(CONVERSATION.MEMBER_CHANGE, changes.member())
+                .set(CONVERSATION.COMPANION_CHANGE, changes.companion())
+                .where(CONVERSATION.CONVERSATION_ID.eq(after.conversationId()))
+                .returning(CONVERSATION.fields())
+                .fetchOne();
+        return stored(row, before.lastMessage());
+    }
+
+    /** Both participants' numbers for one change of a conversation. */
+    private record Changes(long member, long companion) {
     }
 
     /**
-     * Gives the conversation's change the next change number of each participant, their rows locked in user id order
-     * until the commit (the last statement of a change: nothing else is waited for while they are held).
+     * Takes the next change number of each participant, their rows locked in user id order until the commit; the
+     * caller writes them to the (already locked) conversation row in its last statement, so nothing else is waited
+     * for while they are held. A counter row missing (the conversation was opened before counters were created with
+     * it) is created and taken then.
      */
-    private void stampChange(Conversation conversation) {
+    private Changes takeChanges(Stored before) {
+        Conversation conversation = before.conversation();
         String member = conversation.memberId();
         String companion = conversation.companionId();
         // a former member (ADR 0050) has no change counter: their pseudonym follows no conversation
         List<String> users = conversation.formerMember() ? List.of(companion)
                 : java.util.stream.Stream.of(member, companion).sorted().toList();
-        var insert = sql.insertInto(CHAT_USER_CHANGE, CHAT_USER_CHANGE.USER_ID, CHAT_USER_CHANGE.LAST_CHANGE);
+        long memberChange = before.memberChange();
+        long companionChange = before.companionChange();
         for (String user : users) {
-            insert = insert.values(user, 0L);
-        }
-        insert.onConflictDoNothing().execute();
-        long memberChange = conversation.formerMember() ? memberChangeOf(conversation.conversationId()) : 0;
-        long companionChange = 0;
-        for (String user : users) {
-            long number = sql.update(CHAT_USER_CHANGE)
-                    .set(CHAT_USER_CHANGE.LAST_CHANGE, CHAT_USER_CHANGE.LAST_CHANGE.plus(1))
-                    .where(CHAT_USER_CHANGE.USER_ID.eq(user))
-                    .returningResult(CHAT_USER_CHANGE.LAST_CHANGE)
-                    .fetchOne(CHAT_USER_CHANGE.LAST_CHANGE);
-            if (user.equals(member)) {
+            long number = nextChange(user);
+            if (user.equals(member) && !conversation.formerMember()) {
                 memberChange = number;
             } else {
                 companionChange = number;
             }
         }
-        sql.update(CONVERSATION)
-                .set(CONVERSATION.MEMBER_CHANGE, memberChange)
-                .set(CONVERSATION.COMPANION_CHANGE, companionChange)
-                .where(CONVERSATION.CONVERSATION_ID.eq(conversation.conversationId()))
-                .execute();
+        return new Changes(memberChange, companionChange);
     }
 
-    private long memberChangeOf(String conversationId) {
-        return sql.select(CONVERSATION.MEMBER_CHANGE).from(CONVERSATION)
-                .where(CONVERSATION.CONVERSATION_ID.eq(conversationId)).fetchOne(CONVERSATION.MEMBER_CHANGE);
+    private long nextChange(String user) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            Long number = sql.update(CHAT_USER_CHANGE)
+                    .set(CHAT_USER_CHANGE.LAST_CHANGE, CHAT_USER_CHANGE.LAST_CHANGE.plus(1))
+                    .where(CHAT_USER_CHANGE.USER_ID.eq(user))
+                    .returningResult(CHAT_USER_CHANGE.LAST_CHANGE)
+                    .fetchOne(CHAT_USER_CHANGE.LAST_CHANGE);
+            if (number != null) {
+                return number;
+            }
+            sql.insertInto(CHAT_USER_CHANGE, CHAT_USER_CHANGE.USER_ID, CHAT_USER_CHANGE.LAST_CHANGE)
+                    .values(user, 0L).onConflictDoNothing().execute();
+        }
+        throw new IllegalStateException("no change counter for " + user);
     }
 
     @Override
@@ -249,6 +292,11 @@ public class JooqChatStore implements ChatStore {
     }
 
     private Stored stored(Record row) {
+        return stored(row, row.get(CHAT_MESSAGE.MESSAGE_ID) == null ? null : message(row));
+    }
+
+    /** The conversation in {@code row} with {@code last} as its last message. */
+    private static Stored stored(Record row, ChatMessage last) {
         Conversation conversation = new Conversation(row.get(CONVERSATION.CONVERSATION_ID),
                 row.get(CONVERSATION.MEMBER_ID), row.get(CONVERSATION.COMPANION_ID), row.get(CONVERSATION.LAST_SEQ),
                 new Tally(row.get(CONVERSATION.MEMBER_MESSAGES), row.get(CONVERSATION.COMPANION_MESSAGES)),
@@ -256,9 +304,7 @@ public class JooqChatStore implements ChatStore {
                         row.get(CONVERSATION.MEMBER_READ_COUNT)),
                 new Receipts(row.get(CONVERSATION.COMPANION_DELIVERED_UP_TO),
                         row.get(CONVERSATION.COMPANION_READ_UP_TO), row.get(CONVERSATION.COMPANION_READ_COUNT)),
-                row.get(CHAT_MESSAGE.SENDER_ROLE) == null ? null : ChatRole.ofWire(row.get(CHAT_MESSAGE.SENDER_ROLE)),
-                row.get(CONVERSATION.MEMBER_CLOSED_AT) != null);
-        ChatMessage last = row.get(CHAT_MESSAGE.MESSAGE_ID) == null ? null : message(row);
+                last == null ? null : last.senderRole(), row.get(CONVERSATION.MEMBER_CLOSED_AT) != null);
         return new Stored(conversation, row.get(CONVERSATION.CREATED_AT).toInstant(),
                 row.get(CONVERSATION.LAST_ACTIVITY_AT).toInstant(), last, row.get(CONVERSATION.ACTIVITY_NO),
                 row.get(CONVERSATION.MEMBER_CHANGE), row.get(CONVERSATION.COMPANION_CHANGE));
