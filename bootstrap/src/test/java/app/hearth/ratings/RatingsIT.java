@@ -47,6 +47,7 @@ class RatingsIT extends RatingsIntegrationTest {
                 .containsEntry("rating_count", 1); // (4.5 x 5 + 4) / 6 = 4.417
 
         CLOCK.advance(Duration.ofHours(23));
+        member = as("member", memberId); // tokens made on the moved clock
         var changed = member.put(path, rating(5));
         assertThat(changed.status()).as(changed.raw().body()).isEqualTo(200);
         assertThat(changed.body().get("ratingId").asString()).isEqualTo(given.body().get("ratingId").asString());
@@ -56,6 +57,8 @@ class RatingsIT extends RatingsIntegrationTest {
                 .containsEntry("rating_count", 1); // still one rating: (22.5 + 5) / 6
 
         CLOCK.advance(Duration.ofHours(1).plusSeconds(1));
+        member = as("member", memberId);
+        companion = as("companion", companionId);
         var late = member.put(path, rating(1));
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.code()).isEqualTo("RATING_CLOSED");
