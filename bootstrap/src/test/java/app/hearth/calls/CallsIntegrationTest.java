@@ -26,7 +26,7 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @ContextConfiguration(initializers = TestClock.Initializer.class)
 @DirtiesContext
-abstract class CallsIntegrationTest extends IntegrationTest {
+public abstract class CallsIntegrationTest extends IntegrationTest {
 
     protected static final TestClock CLOCK = TestClock.INSTANCE;
     protected final String run = UUID.randomUUID().toString().substring(0, 8);

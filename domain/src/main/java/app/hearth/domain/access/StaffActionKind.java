@@ -14,5 +14,7 @@ public enum StaffActionKind {
     PENALTY_APPLIED,
     PENALTY_REVERSED,
     /** Staff read a conversation, its messages or its notes (subject: the conversation; after: what was read). */
-    CONVERSATION_READ
+    CONVERSATION_READ,
+    /** Staff read the moderation cases (subject: "moderation-cases"; after: the page read). */
+    MODERATION_CASES_READ
 }

@@ -45,6 +45,11 @@ public sealed class RuleViolation extends RuntimeException permits TransientConf
         return new RuleViolation(Category.REFUSED, code, null, message);
     }
 
+    /** Well-formed input that the current state refuses, where one input ({@code field}) is what the state refuses. */
+    public static RuleViolation refused(String code, String field, String message) {
+        return new RuleViolation(Category.REFUSED, code, field, message);
+    }
+
     /** The caller's role does not allow this, whatever the state. */
     public static RuleViolation forbidden(String code, String message) {
         return new RuleViolation(Category.FORBIDDEN, code, null, message);

@@ -20,6 +20,8 @@ import app.hearth.adapters.money.payments.web.PaymentOperationsController;
 import app.hearth.adapters.money.payments.webhooks.WebhooksController;
 import app.hearth.adapters.money.wallet.web.MigrationsController;
 import app.hearth.adapters.money.wallet.web.WalletController;
+import app.hearth.adapters.ratings.web.ModerationCasesController;
+import app.hearth.adapters.ratings.web.RatingsController;
 import app.hearth.adapters.realtime.websocket.RealtimeWebSocketHandler;
 import app.hearth.adapters.shared.web.Problems;
 import app.hearth.adapters.shared.web.ratelimit.RateLimitFilter;
@@ -176,6 +178,15 @@ public class SecurityConfiguration {
                             // real time (adr/0025): anyone signed in opens their own WebSocket (the route names no
                             // user); the token may also come in the access_token query parameter there
                             .requestMatchers(HttpMethod.GET, RealtimeWebSocketHandler.PATH).authenticated()
+                            // ratings (adr/0055): members rate (the use case lets only the call's or the
+                            // conversation's member through, 404 for another), a companion reads their own summary,
+                            // staff read the moderation cases (a supervisor their teams', each read audited)
+                            .requestMatchers(HttpMethod.PUT, RatingsController.CALL_RATING,
+                                    RatingsController.DAY_RATING).hasRole("MEMBER")
+                            .requestMatchers(HttpMethod.GET, RatingsController.CALL_RATING,
+                                    RatingsController.DAY_RATING).hasRole("MEMBER")
+                            .requestMatchers(HttpMethod.GET, RatingsController.MY_RATING).hasRole("COMPANION")
+                            .requestMatchers(HttpMethod.GET, ModerationCasesController.CASES).hasAnyRole(STAFF)
                             .anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(resource -> resource

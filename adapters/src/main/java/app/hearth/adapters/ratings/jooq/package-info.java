@@ -1,0 +1,2 @@
+/** Ratings' tables through jOOQ: ratings, the companion's rating and its refresh time, moderation cases. */
+package app.hearth.adapters.ratings.jooq;
