@@ -109,6 +109,7 @@ public class ShiftRequests {
         return transactions.inTransaction(() -> {
             Instant now = clock.instant();
             ShiftRequest request = decidable(actor, requestId);
+            request.requirePending();
             access.lockCompanion(request.companionId());
             String result = switch (request.kind()) {
                 case NEW_SHIFT -> planning.add(request.companionId(), request.time(), actor.recorded(), now)

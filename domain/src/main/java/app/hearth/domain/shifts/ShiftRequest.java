@@ -57,7 +57,8 @@ public record ShiftRequest(String requestId, String companionId, Kind kind, Stat
                 decider, at, why, null);
     }
 
-    private void requirePending() {
+    /** Refuses a request already decided ({@code SHIFT_REQUEST_ALREADY_DECIDED}). */
+    public void requirePending() {
         if (status != Status.PENDING) {
             throw RuleViolation.conflict(ShiftRules.REQUEST_DECIDED, "request " + requestId + " is already "
                     + status);
