@@ -23,6 +23,9 @@ import app.hearth.adapters.money.wallet.web.WalletController;
 import app.hearth.adapters.ratings.web.ModerationCasesController;
 import app.hearth.adapters.ratings.web.RatingsController;
 import app.hearth.adapters.realtime.websocket.RealtimeWebSocketHandler;
+import app.hearth.adapters.shifts.web.AdherenceController;
+import app.hearth.adapters.shifts.web.ShiftRequestsController;
+import app.hearth.adapters.shifts.web.ShiftsController;
 import app.hearth.adapters.shared.web.Problems;
 import app.hearth.adapters.shared.web.ratelimit.RateLimitFilter;
 import app.hearth.adapters.shared.web.ratelimit.RateLimitProperties;
@@ -175,6 +178,24 @@ public class SecurityConfiguration {
                             .requestMatchers(HttpMethod.POST, ChatController.MESSAGES, ChatController.RECEIPTS)
                             .authenticated()
                             .requestMatchers(HttpMethod.PUT, ConversationNotesController.NOTES).authenticated()
+                            // shifts (adr/0052): staff in scope plan, cancel and read; the companion reads and
+                            // clocks their own and makes requests; staff in scope decide requests; only the team's
+                            // supervisor decides penalty proposals (the use cases check the team)
+                            .requestMatchers(HttpMethod.POST, ShiftsController.COMPANION_SHIFTS,
+                                    ShiftsController.SHIFT_CANCELLATION).hasAnyRole(STAFF)
+                            .requestMatchers(HttpMethod.GET, ShiftsController.COMPANION_SHIFTS,
+                                    ShiftsController.TEAM_SHIFTS, ShiftRequestsController.TEAM_REQUESTS,
+                                    AdherenceController.ADHERENCE).hasAnyRole(STAFF)
+                            .requestMatchers(HttpMethod.GET, ShiftsController.MY_SHIFTS,
+                                    ShiftRequestsController.MY_REQUESTS).hasRole("COMPANION")
+                            .requestMatchers(HttpMethod.POST, ShiftsController.MY_SHIFT + "/start",
+                                    ShiftsController.MY_SHIFT + "/break-start", ShiftsController.MY_SHIFT
+                                    + "/break-end", ShiftsController.MY_SHIFT + "/stop",
+                                    ShiftRequestsController.MY_REQUESTS).hasRole("COMPANION")
+                            .requestMatchers(HttpMethod.POST, ShiftRequestsController.REQUEST + "/approval",
+                                    ShiftRequestsController.REQUEST + "/decline").hasAnyRole(STAFF)
+                            .requestMatchers(HttpMethod.POST, AdherenceController.PROPOSAL + "/confirmation",
+                                    AdherenceController.PROPOSAL + "/dismissal").hasRole("SUPERVISOR")
                             // real time (adr/0025): anyone signed in opens their own WebSocket (the route names no
                             // user); the token may also come in the access_token query parameter there
                             .requestMatchers(HttpMethod.GET, RealtimeWebSocketHandler.PATH).authenticated()

@@ -1,0 +1,2 @@
+/** Shifts, breaks, requests and penalty proposals in plain tables; presence changes read for away time. */
+package app.hearth.adapters.shifts.jooq;
