@@ -34,9 +34,24 @@ public class ActivityCredits {
 
     public EntryReceipt credit(String companionId, String sourceReference, ActivityKind activity, long units,
                                Instant occurredAt, String process) {
+        openIfMissing(companionId, occurredAt, process);
+        var companion = companions.find(companionId);
+        ZoneId zone = companion.map(CompanionRegistry.Companion::profile).map(profile -> profile.timeZone())
+                .orElse(null);
+        Integer rating = companion.map(CompanionRegistry.Companion::rating)
+                .map(value -> (int) Math.round(value * 100)).orElse(null);
+        return earnings.credit(new EarningsLedger.ActivityCredit(companionId, sourceReference, activity, units,
+                occurredAt, zone, rating, process));
+    }
+
+    /**
+     * Opens the companion's earnings account when they have none yet (a penalty may come before their first credit);
+     * a concurrent opening is a {@link TransientConflict} to retry.
+     */
+    public void openIfMissing(String companionId, Instant at, String process) {
         if (!history.exists(companionId)) {
             try {
-                accounts.open(new EarningsCommand.OpenEarningsAccount(companionId, Actor.system(process), occurredAt));
+                accounts.open(new EarningsCommand.OpenEarningsAccount(companionId, Actor.system(process), at));
             } catch (RuleViolation raced) {
                 if (!raced.code().equals(EarningsDecider.ACCOUNT_ALREADY_OPEN)) {
                     throw raced;
@@ -45,12 +60,5 @@ public class ActivityCredits {
                         + " was opened concurrently; retry", raced);
             }
         }
-        var companion = companions.find(companionId);
-        ZoneId zone = companion.map(CompanionRegistry.Companion::profile).map(profile -> profile.timeZone())
-                .orElse(null);
-        Integer rating = companion.map(CompanionRegistry.Companion::rating)
-                .map(value -> (int) Math.round(value * 100)).orElse(null);
-        return earnings.credit(new EarningsLedger.ActivityCredit(companionId, sourceReference, activity, units,
-                occurredAt, zone, rating, process));
     }
 }

@@ -1,6 +1,7 @@
 package app.hearth.application.shifts;
 
 import app.hearth.application.access.StaffAuditTrail;
+import app.hearth.application.earnings.ActivityCredits;
 import app.hearth.application.earnings.EarningsLedger;
 import app.hearth.application.earnings.EntryReceipt;
 import app.hearth.application.shared.Transactions;
@@ -53,17 +54,20 @@ public class ShiftAdherence {
     private final PresenceHistory presence;
     private final AdherenceRules rules;
     private final EarningsLedger earnings;
+    private final ActivityCredits accounts;
     private final StaffAuditTrail trail;
     private final Transactions transactions;
     private final Clock clock;
 
     public ShiftAdherence(ShiftStore store, ShiftAccess access, PresenceHistory presence, AdherenceRules rules,
-                          EarningsLedger earnings, StaffAuditTrail trail, Transactions transactions, Clock clock) {
+                          EarningsLedger earnings, ActivityCredits accounts, StaffAuditTrail trail,
+                          Transactions transactions, Clock clock) {
         this.store = store;
         this.access = access;
         this.presence = presence;
         this.rules = rules;
         this.earnings = earnings;
+        this.accounts = accounts;
         this.trail = trail;
         this.transactions = transactions;
         this.clock = clock;
@@ -143,6 +147,7 @@ public class ShiftAdherence {
         return transactions.inTransaction(() -> {
             PenaltyProposal proposal = decidable(actor, proposalId);
             Instant now = clock.instant();
+            accounts.openIfMissing(proposal.companionId(), now, "shift-adherence");
             EntryReceipt receipt = earnings.penalize(actor, proposal.companionId(), proposal.caseId(),
                     proposal.policyCode());
             PenaltyProposal confirmed = proposal.confirmed(actor.recorded(), now, receipt.entryId());

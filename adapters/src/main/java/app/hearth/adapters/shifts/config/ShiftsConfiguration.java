@@ -6,6 +6,7 @@ import app.hearth.application.companions.CompanionRegistry;
 import app.hearth.application.companions.TeamRegistry;
 import app.hearth.application.companions.Teams;
 import app.hearth.application.deadlines.Deadlines;
+import app.hearth.application.earnings.ActivityCredits;
 import app.hearth.application.earnings.EarningsLedger;
 import app.hearth.application.presence.ShiftPresence;
 import app.hearth.application.shared.Transactions;
@@ -81,8 +82,8 @@ public class ShiftsConfiguration {
 
     @Bean
     ShiftAdherence shiftAdherence(ShiftStore store, ShiftAccess access, PresenceHistory presence,
-                                  AdherenceRules rules, EarningsLedger earnings, StaffAuditTrail trail,
-                                  Transactions transactions, Clock clock) {
-        return new ShiftAdherence(store, access, presence, rules, earnings, trail, transactions, clock);
+                                  AdherenceRules rules, EarningsLedger earnings, ActivityCredits accounts,
+                                  StaffAuditTrail trail, Transactions transactions, Clock clock) {
+        return new ShiftAdherence(store, access, presence, rules, earnings, accounts, trail, transactions, clock);
     }
 }
