@@ -32,3 +32,7 @@ CREATE INDEX companion_presence_connection_node ON companion_presence (connectio
 -- The manual switch is retired: availability is companion_presence.state = 'AVAILABLE'. The column stays (dropping
 -- it is left to a later migration once no node of an older version runs), emptied so nothing reads a stale switch.
 UPDATE companion SET available_since = NULL WHERE available_since IS NOT NULL;
+
+-- When the change was recorded by the database's clock: the live board waits a few seconds for a gap in positions
+-- (a transaction that took a position and has not committed yet) before it reads past it.
+ALTER TABLE companion_presence_change ADD COLUMN recorded_at TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now();

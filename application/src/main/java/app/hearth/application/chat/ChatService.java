@@ -1,5 +1,7 @@
 package app.hearth.application.chat;
 
+import app.hearth.application.presence.CompanionFacts;
+
 import app.hearth.application.chat.ChatFrames.ConversationFrame;
 import app.hearth.application.chat.ChatFrames.MessageFrame;
 import app.hearth.application.chat.ChatFrames.ReceiptFrame;
@@ -63,10 +65,21 @@ public class ChatService implements Chat {
     private final ConversationAccess access;
     private final Clock clock;
     private final ChatPush push;
+    private final CompanionFacts presence;
 
     public ChatService(ChatStore store, Transactions transactions, Metering metering, Wallets wallets,
                        Catalogs catalogs, ActivityCredits credits, CompanionRegistry companions, MemberProfiles members,
                        UserFrames frames, ConversationAccess access, Clock clock, ChatPush push) {
+        this(store, transactions, metering, wallets, catalogs, credits, companions, members, frames, access, clock,
+                push, CompanionFacts.NONE);
+    }
+
+    /** With presence told, in each message's transaction, that the companion's open conversations may have changed. */
+    public ChatService(ChatStore store, Transactions transactions, Metering metering, Wallets wallets,
+                       Catalogs catalogs, ActivityCredits credits, CompanionRegistry companions, MemberProfiles members,
+                       UserFrames frames, ConversationAccess access, Clock clock, ChatPush push,
+                       CompanionFacts presence) {
+        this.presence = presence;
         this.store = store;
         this.transactions = transactions;
         this.metering = metering;
@@ -214,6 +227,8 @@ public class ChatService implements Chat {
         ChatMessage written = new ChatMessage(messageId, conversation.conversationId(), after.lastSeq(), client,
                 actor.userId(), side, body, after.tally(), now);
         Stored saved = store.append(after, written);
+        // a member's message opens the conversation, the companion's answer closes it: capacity counts them
+        presence.conversationsChanged(after.companionId(), now);
         Message sent = message(written);
         ConversationView memberView = view(saved, ChatRole.MEMBER);
         ConversationView companionView = view(saved, ChatRole.COMPANION);
