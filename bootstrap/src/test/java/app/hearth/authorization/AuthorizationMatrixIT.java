@@ -10,6 +10,7 @@ import app.hearth.domain.calls.CallSession;
 import app.hearth.domain.calls.EndReason;
 import app.hearth.domain.money.wallet.WalletCommand;
 import app.hearth.support.Api;
+import app.hearth.support.AvailableCompanions;
 import app.hearth.support.IntegrationTest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,6 +79,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
     AccessAdministration access;
 
     @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Autowired
     WalletCommandBus wallets;
 
     @Autowired
@@ -123,9 +127,11 @@ class AuthorizationMatrixIT extends IntegrationTest {
         wallets.send(new WalletCommand.GrantTokens(member, "matrix-grant-" + member, 1000, "matrix calls",
                 "admin:matrix", Instant.now()));
         Api self = as("companion", companion);
-        self.put("/api/v1/me/availability", Map.of("available", true));
-        var rung = caller.post("/api/v1/calls", Map.of("callId", callId, "companionId", companion, "kind", "audio"));
-        self.put("/api/v1/me/availability", Map.of("available", false));
+        Api.Response rung;
+        try (var available = new AvailableCompanions(context, port)) {
+            available.makeAvailable(self, companion);
+            rung = caller.post("/api/v1/calls", Map.of("callId", callId, "companionId", companion, "kind", "audio"));
+        }
         assertThat(rung.status()).as(rung.raw().body()).isEqualTo(201);
     }
 

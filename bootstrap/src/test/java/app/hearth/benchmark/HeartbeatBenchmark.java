@@ -1,6 +1,8 @@
 package app.hearth.benchmark;
 
 import app.hearth.bootstrap.HearthApplication;
+import app.hearth.support.Api;
+import app.hearth.support.AvailableCompanions;
 import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,6 +56,7 @@ public final class HeartbeatBenchmark {
     private static final String USER = BenchDatabase.USER;
 
     private final String url;
+    private AvailableCompanions available;
     private final HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
             .build();
     private ConfigurableApplicationContext app;
@@ -78,6 +81,7 @@ public final class HeartbeatBenchmark {
                 "--logging.level.root=WARN", "--server.tomcat.threads.max=64");
         try {
             port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            available = new AvailableCompanions(app, port);
             double update = rawUpdates(16);
             figure("single_row_update_per_s", 16, update);
             var keepAlive = Thread.ofVirtual().start(this::keepAlive);
@@ -106,6 +110,9 @@ public final class HeartbeatBenchmark {
                     restSustained, socketSustained, update, sustained / update);
             return sustained > 0 ? 0 : 1;
         } finally {
+            if (available != null) {
+                available.close();
+            }
             app.close();
         }
     }
@@ -195,7 +202,8 @@ public final class HeartbeatBenchmark {
         expect(send("PUT", "/api/v1/me/companion-profile", companion, "{\"displayName\":\"C\",\"bio\":\"b\","
                 + "\"languages\":[\"en\"],\"gender\":\"female\",\"birthYear\":1970,\"skills\":[\"listening\"],"
                 + "\"yearsOfExperience\":3,\"timeZone\":\"Europe/London\"}"), 200);
-        expect(send("PUT", "/api/v1/me/availability", companion, "{\"available\":true}"), 200);
+        // presence is derived (adr/0053): a started shift and a connection in the foreground, open for the run
+        available.makeAvailable(Api.at(port).withToken(companion), companionId);
         String callId = "bench-call-" + n;
         expect(send("POST", "/api/v1/calls", member, "{\"callId\":\"" + callId + "\",\"companionId\":\""
                 + companionId + "\",\"kind\":\"audio\"}"), 201);

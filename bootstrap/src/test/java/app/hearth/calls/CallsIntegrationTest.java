@@ -8,6 +8,7 @@ import app.hearth.application.money.wallet.WalletCommandBus;
 import app.hearth.domain.calls.CallSession;
 import app.hearth.domain.money.wallet.WalletCommand;
 import app.hearth.support.Api;
+import app.hearth.support.AvailableCompanions;
 import app.hearth.support.IntegrationTest;
 import app.hearth.support.TestClock;
 import java.time.Duration;
@@ -15,7 +16,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -58,7 +62,26 @@ public abstract class CallsIntegrationTest extends IntegrationTest {
         return api;
     }
 
-    /** An active companion who switched themself available; their client. */
+    @Autowired
+    protected ApplicationContext context;
+
+    /** The companions made available by this test; their connections closed after it. */
+    protected AvailableCompanions available;
+
+    @BeforeEach
+    void availableCompanions() {
+        available = new AvailableCompanions(context, port);
+    }
+
+    @AfterEach
+    void closeCompanionConnections() {
+        available.close();
+    }
+
+    /**
+     * An active companion who is truly available (a started shift, an open connection in the foreground: presence
+     * AVAILABLE, adr/0053) until the test ends; their client.
+     */
     protected Api availableCompanion(String companionId) {
         Api admin = as("admin", "calls-admin");
         assertThat(admin.post("/api/v1/companions", Map.of("userId", companionId, "displayName", "C " + companionId))
@@ -68,7 +91,7 @@ public abstract class CallsIntegrationTest extends IntegrationTest {
                 "bio", "Happy to talk", "languages", List.of("en"), "gender", "female", "birthYear", 1970,
                 "skills", List.of("listening"), "yearsOfExperience", 5, "timeZone", "Europe/London"));
         assertThat(saved.status()).as(saved.raw().body()).isEqualTo(200);
-        assertThat(self.put("/api/v1/me/availability", Map.of("available", true)).status()).isEqualTo(200);
+        available.makeAvailable(self, companionId);
         return self;
     }
 

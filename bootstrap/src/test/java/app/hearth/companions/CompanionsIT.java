@@ -3,6 +3,7 @@ package app.hearth.companions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.hearth.support.Api;
+import app.hearth.support.AvailableCompanions;
 import app.hearth.support.IntegrationTest;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +15,9 @@ import tools.jackson.databind.JsonNode;
 
 /** Companions from invitation to listing, the seven filters, suspensions, teams and supervisor scoping. */
 class CompanionsIT extends IntegrationTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -284,39 +288,32 @@ class CompanionsIT extends IntegrationTest {
     }
 
     @Test
-    void aCompanionSwitchesThemselfAvailableAndASuspensionEndsIt() {
+    void availabilityIsDerivedTheSwitchIsRetiredAndASuspensionEndsIt() {
         String ada = id("avail");
         Api self = activeCompanion(ada, Map.of());
         Api member = as("member", "m-" + run);
         assertThat(self.get("/api/v1/me/availability").body().get("available").asBoolean()).isFalse();
         assertThat(listed(member, "availableNow=true")).doesNotContain(ada);
 
-        var on = self.put("/api/v1/me/availability", Map.of("available", true));
-        assertThat(on.status()).as(on.raw().body()).isEqualTo(200);
-        assertThat(on.body().get("available").asBoolean()).isTrue();
-        String since = on.body().get("availableSince").asString();
-        assertThat(self.put("/api/v1/me/availability", Map.of("available", true)).body().get("availableSince")
-                .asString()).as("switching on again keeps the time").isEqualTo(since);
-        assertThat(listed(member, "availableNow=true")).contains(ada);
-        assertThat(member.get("/api/v1/companions/" + ada).body().get("availableNow").asBoolean()).isTrue();
-
-        assertThat(self.put("/api/v1/me/availability", Map.of("available", false)).body().get("available")
-                .asBoolean()).isFalse();
+        var retired = self.put("/api/v1/me/availability", Map.of("available", true));
+        assertThat(retired.status()).as(retired.raw().body()).isEqualTo(410);
+        assertThat(retired.code()).isEqualTo("AVAILABILITY_IS_DERIVED");
+        assertThat(retired.body().get("detail").asString()).contains("shift").contains("connected");
         assertThat(listed(member, "availableNow=true")).doesNotContain(ada);
 
-        self.put("/api/v1/me/availability", Map.of("available", true));
-        assertThat(admin().post("/api/v1/companions/" + ada + "/suspension", Map.of("reason", "review")).status())
-                .isEqualTo(200);
-        assertThat(self.get("/api/v1/me/availability").body().get("available").asBoolean()).isFalse();
-        var refused = self.put("/api/v1/me/availability", Map.of("available", true));
-        assertThat(refused.status()).isEqualTo(409);
-        assertThat(refused.code()).isEqualTo("COMPANION_NOT_ACTIVE");
-        assertThat(self.put("/api/v1/me/availability", Map.of()).code()).isEqualTo("VALIDATION_FAILED");
+        try (var available = new AvailableCompanions(context, port)) {
+            available.makeAvailable(self, ada);
+            var on = self.get("/api/v1/me/availability");
+            assertThat(on.body().get("available").asBoolean()).isTrue();
+            assertThat(on.body().get("availableSince").isNull()).isFalse();
+            assertThat(listed(member, "availableNow=true")).contains(ada);
+            assertThat(member.get("/api/v1/companions/" + ada).body().get("availableNow").asBoolean()).isTrue();
 
-        String invited = id("avail-invited");
-        admin().post("/api/v1/companions", Map.of("userId", invited, "displayName", "Not yet"));
-        assertThat(as("companion", invited).put("/api/v1/me/availability", Map.of("available", true)).code())
-                .isEqualTo("COMPANION_NOT_ACTIVE");
+            assertThat(admin().post("/api/v1/companions/" + ada + "/suspension", Map.of("reason", "review"))
+                    .status()).isEqualTo(200);
+            assertThat(self.get("/api/v1/me/availability").body().get("available").asBoolean()).isFalse();
+            assertThat(listed(member, "availableNow=true")).doesNotContain(ada);
+        }
         assertThat(member.put("/api/v1/me/availability", Map.of("available", true)).status()).isEqualTo(403);
     }
 

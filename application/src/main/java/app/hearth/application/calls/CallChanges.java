@@ -2,6 +2,7 @@ package app.hearth.application.calls;
 
 import app.hearth.application.calls.Calls.CallStatus;
 import app.hearth.application.deadlines.Deadlines;
+import app.hearth.application.presence.CompanionFacts;
 import app.hearth.application.media.MediaAccess;
 import app.hearth.application.shared.Retry;
 import app.hearth.application.shared.Transactions;
@@ -44,6 +45,7 @@ public class CallChanges {
     private final LivenessBoard board;
     private final Transactions transactions;
     private final CallTimeouts timeouts;
+    private final CompanionFacts presence;
     /** Who is in which call and how far it got: what a heartbeat needs, without reading the event store. */
     private final Map<String, Known> known = new ConcurrentHashMap<>();
 
@@ -66,6 +68,14 @@ public class CallChanges {
 
     public CallChanges(CallCommandBus commands, CallStates history, CallLines lines, Deadlines deadlines,
                        LivenessBoard board, Transactions transactions, CallTimeouts timeouts) {
+        this(commands, history, lines, deadlines, board, transactions, timeouts, CompanionFacts.NONE);
+    }
+
+    /** With presence told, in each change's transaction, when a companion's call starts ringing and when it ends. */
+    public CallChanges(CallCommandBus commands, CallStates history, CallLines lines, Deadlines deadlines,
+                       LivenessBoard board, Transactions transactions, CallTimeouts timeouts,
+                       CompanionFacts presence) {
+        this.presence = presence;
         this.commands = commands;
         this.history = history;
         this.lines = lines;
@@ -130,11 +140,16 @@ public class CallChanges {
             return state;
         }
         String callId = CallDecider.callId(state);
+        CallSetup setup = CallDecider.setup(state);
         if (state instanceof Ended) {
+            presence.callEnded(setup.companionId(), callId, now);
             lines.release(callId);
             deadlines.cancel(CallsService.DEADLINE_KIND, callId);
             board.forget(callId);
         } else {
+            if (state instanceof Ringing) {
+                presence.callStarted(setup.companionId(), callId, now); // busy from ringing to the end
+            }
             CallWatch.nextWakeUp(state, now, timeouts)
                     .ifPresent(due -> deadlines.schedule(CallsService.DEADLINE_KIND, callId, due));
         }

@@ -137,7 +137,10 @@ public class CallRequests {
         if (companion.companionId().equals(memberId)) {
             throw RuleViolation.invalid(CallDecider.SAME_PARTICIPANT, "companionId", "a member cannot call themselves");
         }
-        if (!companion.available()) {
+        if (!companion.available()) { // derived presence (adr/0053): state AVAILABLE
+            if (!lines.busy(Set.of(companion.companionId())).isEmpty()) {
+                throw RuleViolation.conflict(COMPANION_BUSY, "the companion is in another call");
+            }
             throw RuleViolation.conflict(COMPANION_UNAVAILABLE, "the companion is not available right now");
         }
         return companion.companionId();

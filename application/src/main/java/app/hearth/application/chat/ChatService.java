@@ -1,5 +1,7 @@
 package app.hearth.application.chat;
 
+import app.hearth.application.presence.CompanionFacts;
+
 import app.hearth.application.chat.ChatFrames.ConversationFrame;
 import app.hearth.application.chat.ChatFrames.MessageFrame;
 import app.hearth.application.chat.ChatFrames.ReceiptFrame;
@@ -68,10 +70,21 @@ public class ChatService implements Chat {
     private final ChatPush push;
     /** Companions' public profiles as frames show them, kept a few seconds on this node. */
     private final RecentCopies<Party> companionParties = new RecentCopies<>(COMPANION_COPY_NANOS, COMPANION_COPIES);
+    private final CompanionFacts presence;
 
     public ChatService(ChatStore store, Transactions transactions, Metering metering, Wallets wallets,
                        Catalogs catalogs, ActivityCredits credits, CompanionRegistry companions, MemberProfiles members,
                        UserFrames frames, ConversationAccess access, Clock clock, ChatPush push) {
+        this(store, transactions, metering, wallets, catalogs, credits, companions, members, frames, access, clock,
+                push, CompanionFacts.NONE);
+    }
+
+    /** With presence told, in each message's transaction, that the companion's open conversations may have changed. */
+    public ChatService(ChatStore store, Transactions transactions, Metering metering, Wallets wallets,
+                       Catalogs catalogs, ActivityCredits credits, CompanionRegistry companions, MemberProfiles members,
+                       UserFrames frames, ConversationAccess access, Clock clock, ChatPush push,
+                       CompanionFacts presence) {
+        this.presence = presence;
         this.store = store;
         this.transactions = transactions;
         this.metering = metering;
@@ -232,6 +245,8 @@ public class ChatService implements Chat {
             credit(conversation.companionId(), answered.messageId(), now);
         }
         Stored saved = store.append(stored, after, written);
+        // a member's message opens the conversation, the companion's answer closes it: capacity counts them
+        presence.conversationsChanged(after.companionId(), now);
         Message sent = message(written);
         // the frames' companion profile from this node's short-lived copy (public data; the member's, which holds
         // their read-receipts choice, is read as committed)

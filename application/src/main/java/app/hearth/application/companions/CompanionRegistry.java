@@ -14,7 +14,8 @@ public interface CompanionRegistry {
 
     /**
      * A companion as recorded. {@code profile} is null until they first save it; {@code rating} is null until
-     * members have rated them; {@code availableSince} is null while they are not available.
+     * members have rated them; {@code availableSince} is null while they are not available: derived presence
+     * ({@code companion_presence.state = 'AVAILABLE'}, adr/0053) of an active companion, never a switch.
      */
     record Companion(String companionId, CompanionStatus status, String displayName, CompanionProfile profile,
                      String teamId, Double rating, int ratingCount, String invitedBy, Instant invitedAt,
@@ -41,9 +42,6 @@ public interface CompanionRegistry {
     void saveProfile(String companionId, CompanionProfile profile, CompanionStatus status, Instant at);
 
     void setStatus(String companionId, CompanionStatus status, Instant at);
-
-    /** Available since {@code since}, or not available ({@code null}). */
-    void setAvailableSince(String companionId, Instant since, Instant at);
 
     void setTeam(String companionId, String teamId, Instant at);
 

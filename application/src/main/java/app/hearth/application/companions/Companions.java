@@ -27,12 +27,6 @@ public interface Companions {
     /** Active companions matching every filter, a page at a time. */
     Page<CompanionRegistry.Companion> list(Actor viewer, CompanionSearch search, String cursor, int limit);
 
-    /**
-     * The calling companion switches themself available (listed by {@code availableNow}, callable) or not; only an
-     * active companion may become available, anyone may stop. Idempotent.
-     */
-    CompanionRegistry.Companion setOwnAvailability(Actor actor, boolean available);
-
     CompanionRegistry.Companion suspend(Actor actor, String companionId, String reason);
 
     CompanionRegistry.Companion reinstate(Actor actor, String companionId, String reason);

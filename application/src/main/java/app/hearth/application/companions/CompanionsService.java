@@ -134,25 +134,6 @@ public class CompanionsService implements Companions {
     }
 
     @Override
-    public CompanionRegistry.Companion setOwnAvailability(Actor actor, boolean available) {
-        return transactions.inTransaction(() -> {
-            if (actor.role() != Role.COMPANION) {
-                throw RuleViolation.forbidden(CompanionRules.NOT_A_COMPANION,
-                        "only a companion sets their own availability");
-            }
-            var current = companions.lock(actor.userId()).orElseThrow(() -> notFound(actor.userId()));
-            Instant now = clock.instant();
-            Instant since = CompanionRules.availableSince(current.status(), current.availableSince(), available,
-                    now);
-            if (java.util.Objects.equals(since, current.availableSince())) {
-                return current;
-            }
-            companions.setAvailableSince(actor.userId(), since, now);
-            return companions.find(actor.userId()).orElseThrow();
-        });
-    }
-
-    @Override
     public CompanionRegistry.Companion suspend(Actor actor, String companionId, String reason) {
         return changeStatus(actor, companionId, reason, StaffActionKind.COMPANION_SUSPENDED);
     }
@@ -172,10 +153,7 @@ public class CompanionsService implements Companions {
                     ? CompanionRules.suspend(current.status())
                     : CompanionRules.reinstate(current.status(), current.profile() != null);
             Instant now = clock.instant();
-            companions.setStatus(companionId, next, now);
-            if (next == CompanionStatus.SUSPENDED) {
-                companions.setAvailableSince(companionId, null, now);
-            }
+            companions.setStatus(companionId, next, now); // a suspended companion is never available (not active)
             record(actor, kind, companionId, current.status().name(), next.name(), reason, now);
             log.log(System.Logger.Level.INFO, "{0}: companion {1} {2} -> {3}", actor.recorded(), companionId,
                     current.status(), next);

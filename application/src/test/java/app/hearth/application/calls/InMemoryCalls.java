@@ -279,11 +279,6 @@ class InMemoryCalls {
         }
 
         @Override
-        public void setAvailableSince(String companionId, Instant since, Instant at) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
         public void setTeam(String companionId, String teamId, Instant at) {
             throw new UnsupportedOperationException();
         }

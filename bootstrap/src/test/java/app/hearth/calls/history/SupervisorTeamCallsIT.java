@@ -10,6 +10,7 @@ import app.hearth.domain.calls.CallSession;
 import app.hearth.domain.money.wallet.CallKind;
 import app.hearth.domain.money.wallet.WalletCommand;
 import app.hearth.support.Api;
+import app.hearth.support.AvailableCompanions;
 import app.hearth.support.IntegrationTest;
 import app.hearth.support.Projections;
 import java.time.Instant;
@@ -65,8 +66,20 @@ class SupervisorTeamCallsIT extends IntegrationTest {
         Projections.awaitCaughtUp(jdbc, CallProjection.PROCESSING_GROUP);
     }
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    /** kA and kB, available (a started shift, a connection in the foreground) for each test. */
+    private AvailableCompanions available;
+
+    @org.junit.jupiter.api.AfterEach
+    void closeConnections() {
+        available.close();
+    }
+
     @BeforeEach
     void twoTeams() {
+        available = new AvailableCompanions(context, port);
         admin = as("admin", id("admin"));
         supA = as("supervisor", id("sup-a"));
         supB = as("supervisor", id("sup-b"));
@@ -78,7 +91,7 @@ class SupervisorTeamCallsIT extends IntegrationTest {
                     "languages", List.of("en"), "gender", "female", "birthYear", 1970, "yearsOfExperience", 5,
                     "timeZone", "Europe/London"));
             assertThat(saved.status()).as(saved.raw().body()).isEqualTo(200);
-            assertThat(self.put("/api/v1/me/availability", Map.of("available", true)).status()).isEqualTo(200);
+            available.makeAvailable(self, companion);
         }
         teamA = team("team a " + u, id("sup-a"), kA);
         teamB = team("team b " + u, id("sup-b"), kB);

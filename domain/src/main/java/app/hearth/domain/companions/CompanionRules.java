@@ -84,21 +84,4 @@ public final class CompanionRules {
         }
         return trimmed;
     }
-
-    /**
-     * Since when a companion in {@code status}, available since {@code current} (or null), is available after
-     * asking to be {@code available} at {@code now}: an unchanged switch keeps its time; only an active companion
-     * (profile saved, not suspended) may become available; anyone may stop being available.
-     */
-    public static java.time.Instant availableSince(CompanionStatus status, java.time.Instant current,
-                                                   boolean available, java.time.Instant now) {
-        if (!available) {
-            return null;
-        }
-        if (status != CompanionStatus.ACTIVE) {
-            throw RuleViolation.conflict(NOT_ACTIVE, "a companion who is " + status.name().toLowerCase(
-                    java.util.Locale.ROOT) + " cannot become available");
-        }
-        return current != null ? current : now;
-    }
 }

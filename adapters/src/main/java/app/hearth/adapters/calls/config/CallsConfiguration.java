@@ -1,5 +1,7 @@
 package app.hearth.adapters.calls.config;
 
+import app.hearth.application.presence.CompanionFacts;
+
 import app.hearth.adapters.calls.jobs.CallWatchdogTimer;
 import app.hearth.adapters.calls.webhooks.CallMediaEvents;
 import app.hearth.adapters.shared.deadlines.DeadlinePoller;
@@ -75,8 +77,9 @@ public class CallsConfiguration {
 
     @Bean
     CallChanges callChanges(CallCommandBus commands, CallStates history, CallLines lines, Deadlines deadlines,
-                            LivenessBoard board, Transactions transactions, CallTimeouts timeouts) {
-        return new CallChanges(commands, history, lines, deadlines, board, transactions, timeouts);
+                            LivenessBoard board, Transactions transactions, CallTimeouts timeouts,
+                            CompanionFacts presence) {
+        return new CallChanges(commands, history, lines, deadlines, board, transactions, timeouts, presence);
     }
 
     @Bean

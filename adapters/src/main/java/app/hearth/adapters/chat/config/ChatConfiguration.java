@@ -1,5 +1,7 @@
 package app.hearth.adapters.chat.config;
 
+import app.hearth.application.presence.CompanionFacts;
+
 import app.hearth.application.access.StaffAuditTrail;
 import app.hearth.application.access.TeamDirectory;
 import app.hearth.application.chat.Chat;
@@ -49,9 +51,9 @@ public class ChatConfiguration {
     @Bean
     Chat chat(ChatStore store, Transactions transactions, Metering metering, Wallets wallets, Catalogs catalogs,
               ActivityCredits credits, CompanionRegistry companions, MemberProfiles members, UserFrames frames,
-              ConversationAccess access, Clock clock, ChatPush push) {
+              ConversationAccess access, Clock clock, ChatPush push, CompanionFacts presence) {
         return new ChatService(store, transactions, metering, wallets, catalogs, credits, companions, members,
-                frames, access, clock, push);
+                frames, access, clock, push, presence);
     }
 
     @Bean

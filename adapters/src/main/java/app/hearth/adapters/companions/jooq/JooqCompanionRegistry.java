@@ -2,6 +2,7 @@ package app.hearth.adapters.companions.jooq;
 
 import static app.hearth.adapters.shared.jooq.generated.Tables.CALL_LINE;
 import static app.hearth.adapters.shared.jooq.generated.Tables.COMPANION;
+import static app.hearth.adapters.shared.jooq.generated.Tables.COMPANION_PRESENCE;
 
 import app.hearth.adapters.shared.jooq.generated.tables.records.CompanionRecord;
 import app.hearth.application.companions.CompanionRegistry;
@@ -10,10 +11,12 @@ import app.hearth.domain.companions.CompanionSearch;
 import app.hearth.domain.companions.CompanionStatus;
 import app.hearth.domain.companions.Gender;
 import app.hearth.domain.companions.PhotoUrl;
+import app.hearth.domain.presence.PresenceState;
 import app.hearth.domain.skills.SkillCategory;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,12 +27,19 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /** Companions in the {@code companion} table; languages and skills are arrays with GIN indexes for the filters. */
 @Component
 public class JooqCompanionRegistry implements CompanionRegistry {
+
+    /** Since when the companion's derived presence is AVAILABLE (adr/0053); null while it is not. */
+    private static final Field<OffsetDateTime> AVAILABLE_SINCE = DSL.field(DSL.select(COMPANION_PRESENCE.STATE_SINCE)
+            .from(COMPANION_PRESENCE)
+            .where(COMPANION_PRESENCE.COMPANION_ID.eq(COMPANION.COMPANION_ID))
+            .and(COMPANION_PRESENCE.STATE.eq(PresenceState.AVAILABLE.name()))).as("presence_available_since");
 
     private final DSLContext sql;
 
@@ -39,13 +49,15 @@ public class JooqCompanionRegistry implements CompanionRegistry {
 
     @Override
     public Optional<Companion> find(String companionId) {
-        return sql.selectFrom(COMPANION).where(COMPANION.COMPANION_ID.eq(companionId))
+        return sql.select(COMPANION.asterisk(), AVAILABLE_SINCE).from(COMPANION)
+                .where(COMPANION.COMPANION_ID.eq(companionId))
                 .fetchOptional(JooqCompanionRegistry::companion);
     }
 
     @Override
     public Optional<Companion> lock(String companionId) {
-        return sql.selectFrom(COMPANION).where(COMPANION.COMPANION_ID.eq(companionId)).forUpdate()
+        return sql.select(COMPANION.asterisk(), AVAILABLE_SINCE).from(COMPANION)
+                .where(COMPANION.COMPANION_ID.eq(companionId)).forUpdate().of(COMPANION)
                 .fetchOptional(JooqCompanionRegistry::companion);
     }
 
@@ -90,14 +102,6 @@ public class JooqCompanionRegistry implements CompanionRegistry {
     }
 
     @Override
-    public void setAvailableSince(String companionId, Instant since, Instant at) {
-        sql.update(COMPANION)
-                .set(COMPANION.AVAILABLE_SINCE, since == null ? null : since.atOffset(ZoneOffset.UTC))
-                .set(COMPANION.UPDATED_AT, at.atOffset(ZoneOffset.UTC))
-                .where(COMPANION.COMPANION_ID.eq(companionId)).execute();
-    }
-
-    @Override
     public void setTeam(String companionId, String teamId, Instant at) {
         sql.update(COMPANION).set(COMPANION.TEAM_ID, teamId).set(COMPANION.UPDATED_AT, at.atOffset(ZoneOffset.UTC))
                 .where(COMPANION.COMPANION_ID.eq(companionId)).execute();
@@ -135,15 +139,17 @@ public class JooqCompanionRegistry implements CompanionRegistry {
             conditions.add(DSL.lower(COMPANION.REGION).eq(search.region().toLowerCase(java.util.Locale.ROOT)));
         }
         if (Boolean.TRUE.equals(search.availableNow())) {
-            conditions.add(COMPANION.AVAILABLE_SINCE.isNotNull());
-            // a companion in a call is busy: not available now, whatever their switch says
+            // derived presence (adr/0053); a companion in a call is busy there already, and their line says so too
+            conditions.add(DSL.exists(DSL.selectOne().from(COMPANION_PRESENCE)
+                    .where(COMPANION_PRESENCE.COMPANION_ID.eq(COMPANION.COMPANION_ID))
+                    .and(COMPANION_PRESENCE.STATE.eq(PresenceState.AVAILABLE.name()))));
             conditions.add(DSL.notExists(DSL.selectOne().from(CALL_LINE)
                     .where(CALL_LINE.USER_ID.eq(COMPANION.COMPANION_ID))));
         }
         if (query.afterId() != null) {
             conditions.add(COMPANION.COMPANION_ID.gt(query.afterId()));
         }
-        return sql.selectFrom(COMPANION).where(conditions)
+        return sql.select(COMPANION.asterisk(), AVAILABLE_SINCE).from(COMPANION).where(conditions)
                 .orderBy(COMPANION.COMPANION_ID)
                 .limit(query.limit())
                 .fetch(JooqCompanionRegistry::companion);
@@ -155,7 +161,10 @@ public class JooqCompanionRegistry implements CompanionRegistry {
                 .orderBy(COMPANION.COMPANION_ID).fetch(COMPANION.COMPANION_ID);
     }
 
-    private static Companion companion(CompanionRecord row) {
+    private static Companion companion(org.jooq.Record record) {
+        CompanionRecord row = record.into(COMPANION);
+        OffsetDateTime availableSince = CompanionStatus.ACTIVE.name().equals(row.getStatus())
+                ? record.get(AVAILABLE_SINCE) : null;
         CompanionProfile profile = row.getGender() == null ? null : new CompanionProfile(row.getDisplayName(),
                 row.getBio(), row.getPhotoUrl() == null ? null : new PhotoUrl(URI.create(row.getPhotoUrl())),
                 Set.of(row.getLanguages()), Gender.valueOf(row.getGender()), row.getBirthYear(),
@@ -165,6 +174,6 @@ public class JooqCompanionRegistry implements CompanionRegistry {
                 profile, row.getTeamId(), row.getRating() == null ? null : row.getRating().doubleValue(),
                 row.getRatingCount(), row.getInvitedBy(), row.getInvitedAt().toInstant(),
                 row.getUpdatedAt().toInstant(),
-                row.getAvailableSince() == null ? null : row.getAvailableSince().toInstant());
+                availableSince == null ? null : availableSince.toInstant());
     }
 }

@@ -1,6 +1,7 @@
 package app.hearth.adapters.companions.web;
 
 import app.hearth.adapters.shared.web.ProblemResponses;
+import app.hearth.adapters.shared.web.Problems;
 import app.hearth.application.companions.CompanionRegistry;
 import app.hearth.application.companions.Companions;
 import app.hearth.application.companions.Teams;
@@ -20,6 +21,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Year;
 import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,14 +57,11 @@ public class CompanionsController {
     public record ReasonRequest(@NotBlank String reason) {
     }
 
-    /** The team to move a companion into. */
-    public record AvailabilityRequest(@jakarta.validation.constraints.NotNull Boolean available) {
-    }
-
-    /** Whether the companion is available, and since when (null while not). */
+    /** Whether the companion is available (derived presence, adr/0053), and since when (null while not). */
     public record AvailabilityResponse(boolean available, java.time.Instant availableSince) {
     }
 
+    /** The team to move a companion into. */
     public record TeamMoveRequest(@NotBlank String teamId) {
     }
 
@@ -149,14 +150,20 @@ public class CompanionsController {
         return availability(companions.find(actor, actor.userId()));
     }
 
+    /** The stable code of the manual switch's answer: presence is derived now (adr/0053). */
+    public static final String AVAILABILITY_IS_DERIVED = "AVAILABILITY_IS_DERIVED";
+
     @PutMapping(OWN_AVAILABILITY)
-    @ProblemResponses({404, 409})
-    @Operation(operationId = "setOwnAvailability",
-            summary = "The calling companion switches themself available or not; only an active companion may "
-            + "become available, a suspension ends it (companion)")
-    public AvailabilityResponse setOwnAvailability(@Parameter(hidden = true) Actor actor,
-                                                   @Valid @RequestBody AvailabilityRequest request) {
-        return availability(companions.setOwnAvailability(actor, request.available()));
+    @ProblemResponses({410})
+    @Operation(operationId = "setOwnAvailability", deprecated = true,
+            summary = "Retired: availability is derived from a started shift and a live app connection in the "
+            + "foreground (GET /api/v1/me/presence); always answers 410 AVAILABILITY_IS_DERIVED (companion)")
+    public ResponseEntity<ProblemDetail> setOwnAvailability(@Parameter(hidden = true) Actor actor) {
+        return ResponseEntity.status(HttpStatus.GONE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.GONE, AVAILABILITY_IS_DERIVED, "availability is no longer set by hand: "
+                        + "a companion is available while on a started shift, off a break, with the app connected "
+                        + "in the foreground, not in a call and under their conversation capacity; see "
+                        + "GET /api/v1/me/presence", null));
     }
 
     private static AvailabilityResponse availability(CompanionRegistry.Companion companion) {

@@ -1,5 +1,8 @@
 package app.hearth.adapters.realtime.config;
 
+import app.hearth.adapters.realtime.websocket.PresenceReports;
+import app.hearth.application.presence.CompanionFacts;
+
 import app.hearth.adapters.realtime.frames.FanOutPeers;
 import app.hearth.adapters.realtime.frames.FannedOutUserFrames;
 import app.hearth.adapters.realtime.frames.LocalUserFrames;
@@ -187,6 +190,13 @@ public class RealtimeConfiguration {
         }
     }
 
+    /** A companion's connections and app reports on this node, written to presence in order (adr/0053). */
+    @Bean(destroyMethod = "close")
+    PresenceReports presenceReports(CompanionFacts facts, RealtimeSessions sessions, PgNotifications notifications,
+                                    Clock clock) {
+        return new PresenceReports(facts, sessions, notifications.nodeId(), clock);
+    }
+
     /** The WebSocket endpoint, in a web application only. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -199,9 +209,11 @@ public class RealtimeConfiguration {
         private final Calls calls;
         private final ChatTyping typing;
         private final JsonMapper json;
+        private final PresenceReports presence;
 
         WebSocketEndpoint(RealtimeSessions sessions, RealtimeProperties properties, Clock clock, Calls calls,
-                          ChatTyping typing, JsonMapper json) {
+                          ChatTyping typing, JsonMapper json, PresenceReports presence) {
+            this.presence = presence;
             this.sessions = sessions;
             this.properties = properties;
             this.clock = clock;
@@ -213,7 +225,8 @@ public class RealtimeConfiguration {
         @Override
         public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
             var handler = new RealtimeWebSocketHandler(sessions,
-                    (int) Math.min(Integer.MAX_VALUE, properties.maxClientMessageSize().toBytes()), calls, typing, json);
+                    (int) Math.min(Integer.MAX_VALUE, properties.maxClientMessageSize().toBytes()), calls, typing, json,
+                    presence);
             var registration = registry.addHandler(handler, RealtimeWebSocketHandler.PATH)
                     .addInterceptors(new RealtimeHandshake(clock));
             if (!properties.allowedOrigins().isEmpty()) {

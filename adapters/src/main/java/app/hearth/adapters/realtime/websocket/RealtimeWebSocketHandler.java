@@ -38,6 +38,10 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@link ChatTyping}). Nothing is answered, except {@code {"type":"error","code":"CONVERSATION_NOT_FOUND",...}} to
  * anyone else; beyond {@value #TYPING_BURST} typing messages in a burst, refilled {@value #TYPING_PER_SECOND} a
  * second, a connection's typing messages are dropped unread.
+ *
+ * <p>The app says whether it is in the foreground with {@code {"type":"app","state":"foreground"}} (or
+ * {@code "background"}) on each connection and each change; a companion's connections and reports decide their
+ * presence (adr/0053).
  */
 public final class RealtimeWebSocketHandler extends AbstractWebSocketHandler {
 
@@ -57,14 +61,17 @@ public final class RealtimeWebSocketHandler extends AbstractWebSocketHandler {
     private final Calls calls;
     private final ChatTyping typing;
     private final JsonMapper json;
+    private final PresenceReports presence;
 
     /**
      * @param maxClientMessageBytes the largest message a client may send (larger ones close the connection, 1009)
      * @param calls                 heartbeats sent over the connection go to this use case
      * @param typing                chat's typing signals sent over the connection go to this one
+     * @param presence              a companion's connections and app reports go to presence (adr/0053)
      */
     public RealtimeWebSocketHandler(RealtimeSessions sessions, int maxClientMessageBytes, Calls calls,
-                                    ChatTyping typing, JsonMapper json) {
+                                    ChatTyping typing, JsonMapper json, PresenceReports presence) {
+        this.presence = presence;
         this.sessions = sessions;
         this.maxClientMessageBytes = maxClientMessageBytes;
         this.calls = calls;
@@ -83,6 +90,9 @@ public final class RealtimeWebSocketHandler extends AbstractWebSocketHandler {
         Instant expiresAt = (Instant) session.getAttributes().get(RealtimeHandshake.EXPIRES_AT);
         session.getAttributes().put(TYPING_BUDGET, new Budget(TYPING_BURST, TYPING_PER_SECOND));
         sessions.opened(session, userId, expiresAt);
+        if (session.getAttributes().get(RealtimeHandshake.ROLE) == Role.COMPANION) {
+            presence.opened(userId);
+        }
     }
 
     @Override
@@ -105,6 +115,8 @@ public final class RealtimeWebSocketHandler extends AbstractWebSocketHandler {
             heartbeat(session, received);
         } else if ("typing".equals(type)) {
             typing(session, received);
+        } else if ("app".equals(type)) {
+            app(session, received);
         } else {
             sessions.reply(session, INVALID);
         }
@@ -135,6 +147,22 @@ public final class RealtimeWebSocketHandler extends AbstractWebSocketHandler {
             log.warn("a typing signal of {} in conversation {} failed", userId, conversationId, failed);
             sessions.reply(session, json.writeValueAsString(json.createObjectNode().put("type", "error")
                     .put("code", "INTERNAL_ERROR").put("conversationId", conversationId)));
+        }
+    }
+
+    /**
+     * The app says whether it is in the foreground: {@code {"type":"app","state":"foreground"|"background"}}, sent on
+     * each connection and each change. A companion's report goes to presence (adr/0053); nothing is answered, and
+     * another user's report is ignored.
+     */
+    private void app(WebSocketSession session, JsonNode received) {
+        String state = received.path("state").asString(null);
+        if (!"foreground".equals(state) && !"background".equals(state)) {
+            sessions.reply(session, INVALID);
+            return;
+        }
+        if (session.getAttributes().get(RealtimeHandshake.ROLE) == Role.COMPANION) {
+            presence.app((String) session.getAttributes().get(RealtimeHandshake.USER_ID), "foreground".equals(state));
         }
     }
 
@@ -200,5 +228,9 @@ public final class RealtimeWebSocketHandler extends AbstractWebSocketHandler {
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
         sessions.closed(session);
+        if (session.getAttributes().get(RealtimeHandshake.ROLE) == Role.COMPANION
+                && session.getAttributes().get(RealtimeHandshake.USER_ID) instanceof String userId) {
+            presence.closed(userId);
+        }
     }
 }

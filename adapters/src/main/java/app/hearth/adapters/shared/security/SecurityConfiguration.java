@@ -6,6 +6,7 @@ import app.hearth.adapters.chat.web.ChatController;
 import app.hearth.adapters.chat.web.ConversationNotesController;
 import app.hearth.adapters.calls.web.CallsController;
 import app.hearth.adapters.companions.web.CompanionsController;
+import app.hearth.adapters.presence.web.PresenceController;
 import app.hearth.adapters.companions.web.FavoritesController;
 import app.hearth.adapters.companions.web.SkillsController;
 import app.hearth.adapters.companions.web.TeamsController;
@@ -109,6 +110,8 @@ public class SecurityConfiguration {
                                     CompanionsController.COMPANION).authenticated()
                             .requestMatchers(CompanionsController.OWN_PROFILE).hasRole("COMPANION")
                             .requestMatchers(CompanionsController.OWN_AVAILABILITY).hasRole("COMPANION")
+                            .requestMatchers(HttpMethod.GET, PresenceController.OWN_PRESENCE).hasRole("COMPANION")
+                            .requestMatchers(HttpMethod.GET, PresenceController.BOARD).hasAnyRole(STAFF)
                             .requestMatchers(HttpMethod.POST, CompanionsController.COMPANION + "/suspension",
                                     CompanionsController.COMPANION + "/reinstatement").hasAnyRole(STAFF)
                             .requestMatchers(HttpMethod.PUT, CompanionsController.COMPANION + "/team")

@@ -52,6 +52,10 @@ public final class ApiDocs {
                     + "says which"},
             503, new String[] {"Unavailable", "The request could not be recorded now; `code` says why; try again"}));
 
+    static {
+        RESPONSES.put(410, new String[] {"Gone", "The operation is retired; `code` says what replaced it"});
+    }
+
     private ApiDocs() {
     }
 
