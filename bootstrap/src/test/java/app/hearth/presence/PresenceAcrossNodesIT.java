@@ -3,7 +3,6 @@ package app.hearth.presence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import app.hearth.application.presence.ShiftPresence;
 import app.hearth.support.Api;
 import app.hearth.support.AvailableCompanions;
 import app.hearth.support.HearthNode;
@@ -14,7 +13,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -86,8 +84,13 @@ class PresenceAcrossNodesIT {
         assertThat(onB.put("/api/v1/me/companion-profile", Map.of("displayName", "Mover", "bio", "Hi",
                 "languages", List.of("en"), "gender", "female", "birthYear", 1970, "skills", List.of("listening"),
                 "yearsOfExperience", 5, "timeZone", "Europe/London")).status()).isEqualTo(200);
-        // after shifts merge: plan and start a shift through the API
-        nodeB.bean(ShiftPresence.class).shiftStarted(companionId, "shift-" + companionId, Instant.now());
+        var start = java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/London"))
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusMinutes(2);
+        var planned = adminOnB.post("/api/v1/companions/" + companionId + "/shifts",
+                Map.of("start", start.toString(), "end", start.plusHours(8).toString()));
+        assertThat(planned.status()).as(planned.raw().body()).isEqualTo(201);
+        assertThat(onB.post("/api/v1/me/shifts/" + planned.body().get("shiftId").asString() + "/start", null)
+                .status()).isIn(200, 201);
 
         var socketB = RealtimeClient.withHeader(nodeB.port(), onB.token());
         socketB.send(FOREGROUND);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.hearth.application.money.wallet.WalletCommandBus;
-import app.hearth.application.presence.ShiftPresence;
 import app.hearth.domain.money.wallet.WalletCommand;
 import app.hearth.support.Api;
 import app.hearth.support.AvailableCompanions;
@@ -46,8 +45,6 @@ class PresenceIT extends IntegrationTest {
     @Autowired
     ApplicationContext context;
 
-    @Autowired
-    ShiftPresence shifts;
 
     @Autowired
     WalletCommandBus wallets;
@@ -122,7 +119,7 @@ class PresenceIT extends IntegrationTest {
         assertThat(self.put("/api/v1/me/availability", Map.of("available", true)).code())
                 .isEqualTo("AVAILABILITY_IS_DERIVED");
 
-        available.startShift(ada);
+        String shiftId = available.startShift(self, ada);
         JsonNode onShift = presence(self);
         assertThat(onShift.get("state").asString()).as("the first minutes without the app: busy, never available")
                 .isEqualTo("BUSY");
@@ -158,12 +155,12 @@ class PresenceIT extends IntegrationTest {
         again.send(FOREGROUND);
         awaitState(self, "AVAILABLE");
 
-        shifts.breakStarted(ada, "fixture-shift-" + ada, CLOCK.instant());
+        assertThat(self.post("/api/v1/me/shifts/" + shiftId + "/break-start", null).status()).isIn(200, 201);
         awaitState(self, "ON_BREAK");
         assertThat(reasons(presence(self))).containsExactly("ON_BREAK");
-        shifts.breakEnded(ada, "fixture-shift-" + ada, CLOCK.instant());
+        assertThat(self.post("/api/v1/me/shifts/" + shiftId + "/break-end", null).status()).isIn(200, 201);
         awaitState(self, "AVAILABLE");
-        shifts.shiftEnded(ada, "fixture-shift-" + ada, CLOCK.instant());
+        assertThat(self.post("/api/v1/me/shifts/" + shiftId + "/stop", null).status()).isIn(200, 201);
         awaitState(self, "OFFLINE");
 
         var changes = jdbc.queryForList("SELECT state FROM companion_presence_change WHERE companion_id = ? "

@@ -3,11 +3,15 @@ package app.hearth.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import app.hearth.application.presence.ShiftPresence;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -33,7 +37,7 @@ public final class AvailableCompanions implements AutoCloseable {
      * connection, which this closes with the others.
      */
     public RealtimeClient makeAvailable(Api self, String companionId) {
-        startShift(companionId);
+        startShift(self, companionId);
         RealtimeClient socket = RealtimeClient.withHeader(port, self.token());
         sockets.add(socket);
         socket.send("{\"type\":\"app\",\"state\":\"foreground\"}");
@@ -41,11 +45,32 @@ public final class AvailableCompanions implements AutoCloseable {
         return socket;
     }
 
-    /** Starts a shift for the companion (the one place that does it until the shifts feature is on main). */
-    public void startShift(String companionId) {
-        // after shifts merge: plan and start a shift through the API
-        context.getBean(ShiftPresence.class).shiftStarted(companionId, "fixture-shift-" + companionId,
-                context.getBean(Clock.class).instant());
+    /**
+     * Starts a shift for the companion through the API, as on a working day: an admin plans one from the next minutes
+     * for 8 hours in the companion's time zone, and the companion starts it (at most 15 minutes early is allowed).
+     * A companion already on a started shift keeps it. Returns the started shift's id.
+     */
+    public String startShift(Api self, String companionId) {
+        var mine = self.get("/api/v1/me/shifts");
+        assertThat(mine.status()).as(mine.raw().body()).isEqualTo(200);
+        for (var shift : mine.body()) {
+            if ("STARTED".equals(shift.get("status").asString())) {
+                return shift.get("shiftId").asString();
+            }
+        }
+        var profile = self.get("/api/v1/me/companion-profile");
+        var zoneField = profile.status() == 200 ? profile.body().get("timeZone") : null;
+        ZoneId zone = zoneField == null || zoneField.isNull() ? ZoneOffset.UTC : ZoneId.of(zoneField.asString());
+        LocalDateTime start = LocalDateTime.ofInstant(context.getBean(Clock.class).instant(), zone)
+                .truncatedTo(ChronoUnit.MINUTES).plusMinutes(2);
+        Api admin = Api.at(port).signedInAs("available-companions-admin", "admin");
+        var planned = admin.post("/api/v1/companions/" + companionId + "/shifts",
+                Map.of("start", start.toString(), "end", start.plusHours(8).toString()));
+        assertThat(planned.status()).as(planned.raw().body()).isEqualTo(201);
+        String shiftId = planned.body().get("shiftId").asString();
+        var started = self.post("/api/v1/me/shifts/" + shiftId + "/start", null);
+        assertThat(started.status()).as(started.raw().body()).isIn(200, 201);
+        return shiftId;
     }
 
     /** Waits until the companion's own presence ({@code GET /api/v1/me/presence}) is {@code state}. */
