@@ -151,9 +151,13 @@ class CallsIT extends CallsIntegrationTest {
         var second1 = call(member1, id("call-busy-3"), freeCompanion, "audio");
         assertThat(second1.code()).isEqualTo("MEMBER_IN_CALL");
 
+        app.hearth.routing.RoutingFixtures.makeAvailable(jdbc, busyCompanion, CLOCK.instant());
+        app.hearth.routing.RoutingFixtures.makeAvailable(jdbc, freeCompanion, CLOCK.instant());
         var routed = call(member2, id("call-any"), "any", "audio");
         assertThat(routed.status()).as(routed.raw().body()).isEqualTo(201);
         assertThat(routed.body().get("companionId").asString()).isNotEqualTo(busyCompanion);
+        app.hearth.routing.RoutingFixtures.makeOffline(jdbc, busyCompanion, CLOCK.instant());
+        app.hearth.routing.RoutingFixtures.makeOffline(jdbc, freeCompanion, CLOCK.instant());
         var availableNow = companion.get("/api/v1/companions?availableNow=true&limit=200");
         assertThat(availableNow.status()).isEqualTo(200);
         var listed = new java.util.ArrayList<String>();
