@@ -197,6 +197,8 @@ class RoutingIT extends RoutingIntegrationTest {
         String outside = id("c-outside");
         companion(inTeam, "fj", List.of("listening"));
         companion(outside, "to", List.of("listening"));
+        Api supervisor = as("supervisor", id("sup"));
+        Api supervisorOfNothing = as("supervisor", id("sup-of-nothing"));
         var team = admin.post("/api/v1/teams", Map.of("name", "routing " + run));
         assertThat(team.status()).as(team.raw().body()).isEqualTo(201);
         String teamId = team.body().get("teamId").asString();
@@ -218,9 +220,9 @@ class RoutingIT extends RoutingIntegrationTest {
 
         List<String> chosenByAdmin = chosen(admin, 200);
         assertThat(chosenByAdmin).contains(inTeam, outside);
-        List<String> chosenBySupervisor = chosen(as("supervisor", id("sup")), 200);
+        List<String> chosenBySupervisor = chosen(supervisor, 200);
         assertThat(chosenBySupervisor).contains(inTeam).doesNotContain(outside);
-        assertThat(chosen(as("supervisor", id("sup-of-nothing")), 200)).isEmpty();
+        assertThat(chosen(supervisorOfNothing, 200)).isEmpty();
         assertThat(as("member", id("m-team")).get("/api/v1/admin/routing-decisions").status()).isEqualTo(403);
 
         var page1 = admin.get("/api/v1/admin/routing-decisions?limit=1").body();

@@ -32,12 +32,12 @@ public class JooqRoutingFacts implements RoutingFacts {
     private static final String AVAILABLE = """
             SELECT c.companion_id, c.languages, c.skills, c.gender, p.state_since,
                    (SELECT coalesce(sum(v.connected_seconds), 0) FROM call_view v
-                     WHERE v.companion_id = c.companion_id AND v.requested_at >= ?) AS connected_today,
+                     WHERE v.companion_id = c.companion_id AND v.requested_at >= ?::timestamptz) AS connected_today,
                    (SELECT v.ended_at FROM call_view v
                      WHERE v.companion_id = c.companion_id AND v.ended_at IS NOT NULL
                      ORDER BY v.requested_at DESC LIMIT 1) AS last_call_end,
                    (SELECT count(DISTINCT d.member_id) FROM routing_decision d
-                     WHERE d.chosen_companion_id = c.companion_id AND d.decided_at > ?) AS new_members
+                     WHERE d.chosen_companion_id = c.companion_id AND d.decided_at > ?::timestamptz) AS new_members
               FROM companion_presence p JOIN companion c ON c.companion_id = p.companion_id
              WHERE p.state = 'AVAILABLE' AND c.status = 'ACTIVE' AND c.languages && ?::varchar[]
                AND NOT EXISTS (SELECT 1 FROM call_line l WHERE l.user_id = c.companion_id)
@@ -46,10 +46,10 @@ public class JooqRoutingFacts implements RoutingFacts {
     private static final String TALKED = """
             SELECT companion_id, max(at) AS at FROM (
                 SELECT v.companion_id, coalesce(v.ended_at, v.connected_at) AS at FROM call_view v
-                 WHERE v.member_id = ? AND v.requested_at >= ? AND v.connected_at IS NOT NULL
+                 WHERE v.member_id = ? AND v.requested_at >= ?::timestamptz AND v.connected_at IS NOT NULL
                 UNION ALL
                 SELECT cv.companion_id, cv.last_activity_at AS at FROM conversation cv
-                 WHERE cv.member_id = ? AND cv.last_activity_at >= ?) talks
+                 WHERE cv.member_id = ? AND cv.last_activity_at >= ?::timestamptz) talks
              GROUP BY companion_id
             """;
 
