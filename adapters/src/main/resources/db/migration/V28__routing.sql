@@ -23,8 +23,9 @@ CREATE TABLE routing_decision (
 
 CREATE INDEX routing_decision_call ON routing_decision (call_id);
 CREATE INDEX routing_decision_request ON routing_decision (request_id, attempt);
--- fairness: the members offered to a companion in the last hour
+-- fairness: the members offered to each companion in the last hour
 CREATE INDEX routing_decision_chosen ON routing_decision (chosen_companion_id, decided_at);
+CREATE INDEX routing_decision_decided ON routing_decision (decided_at);
 
 -- Members waiting for anyone: a FIFO queue per language (by position), one row per member at most. A row leaves when
 -- the dispatcher rings a companion for its member (as call_id, the attempt after `attempt`), when the member cancels, or at expires_at (10 minutes).

@@ -38,7 +38,11 @@ public final class RoutingRanking {
                 eligible.add(candidate);
             }
         }
-        Comparator<RoutingCandidate> order = order(request);
+        java.util.Map<String, Integer> shared = new java.util.HashMap<>();
+        for (RoutingCandidate candidate : eligible) {
+            shared.put(candidate.companionId(), sharedInterests(request, candidate));
+        }
+        Comparator<RoutingCandidate> order = order(shared);
         eligible.sort(order);
         List<RoutingCandidate> fair = fair(eligible);
         RoutingRule rule = fair.isEmpty() ? RoutingRule.NONE_AVAILABLE
@@ -71,11 +75,11 @@ public final class RoutingRanking {
         return (int) candidate.skills().stream().filter(request.interests()::contains).count();
     }
 
-    private static Comparator<RoutingCandidate> order(RoutingRequest request) {
+    private static Comparator<RoutingCandidate> order(java.util.Map<String, Integer> shared) {
         return Comparator.comparingInt(RoutingRanking::continuity)
                 .thenComparing(RoutingCandidate::favoriteRank, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(RoutingCandidate::lastTalkedAt, Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparing(candidate -> sharedInterests(request, candidate), Comparator.reverseOrder())
+                .thenComparing(candidate -> shared.get(candidate.companionId()), Comparator.reverseOrder())
                 .thenComparingLong(RoutingCandidate::connectedSecondsToday)
                 .thenComparing(RoutingCandidate::idleSince, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(RoutingCandidate::companionId);

@@ -19,9 +19,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The available companions in two statements: every active companion whose {@code companion_presence} is
- * {@code AVAILABLE}, who speaks one of the member's languages and holds no call line, with their member-independent
- * facts (the {@code companion_presence_available} and GIN language indexes); then the member's own calls and
- * conversations of the last 30 days (their history indexes), merged in memory.
+ * {@code AVAILABLE}, who speaks one of the member's languages and holds no call line, joined to their
+ * member-independent facts aggregated once per statement (today's connected seconds and the last call end from the
+ * calls requested since the start of the UTC day or in the last 24 hours, whichever is earlier; the members routing
+ * offered them in the last hour); then the member's own calls and conversations of the last 30 days (their history
+ * indexes), merged in memory. A call that ended more than a day ago no longer counts for idleness: the presence's
+ * {@code state_since} does.
  */
 @Component
 public class JooqRoutingFacts implements RoutingFacts {
@@ -31,14 +34,18 @@ public class JooqRoutingFacts implements RoutingFacts {
 
     private static final String AVAILABLE = """
             SELECT c.companion_id, c.languages, c.skills, c.gender, p.state_since,
-                   (SELECT coalesce(sum(v.connected_seconds), 0) FROM call_view v
-                     WHERE v.companion_id = c.companion_id AND v.requested_at >= ?::timestamptz) AS connected_today,
-                   (SELECT v.ended_at FROM call_view v
-                     WHERE v.companion_id = c.companion_id AND v.ended_at IS NOT NULL
-                     ORDER BY v.requested_at DESC LIMIT 1) AS last_call_end,
-                   (SELECT count(DISTINCT d.member_id) FROM routing_decision d
-                     WHERE d.chosen_companion_id = c.companion_id AND d.decided_at > ?::timestamptz) AS new_members
+                   coalesce(today.connected, 0) AS connected_today, today.last_end AS last_call_end,
+                   coalesce(offered.members, 0) AS new_members
               FROM companion_presence p JOIN companion c ON c.companion_id = p.companion_id
+              LEFT JOIN (SELECT v.companion_id,
+                                sum(v.connected_seconds) FILTER (WHERE v.requested_at >= ?::timestamptz) AS connected,
+                                max(v.ended_at) AS last_end
+                           FROM call_view v WHERE v.requested_at >= ?::timestamptz
+                          GROUP BY v.companion_id) today ON today.companion_id = c.companion_id
+              LEFT JOIN (SELECT d.chosen_companion_id, count(DISTINCT d.member_id) AS members
+                           FROM routing_decision d
+                          WHERE d.decided_at > ?::timestamptz AND d.chosen_companion_id IS NOT NULL
+                          GROUP BY d.chosen_companion_id) offered ON offered.chosen_companion_id = c.companion_id
              WHERE p.state = 'AVAILABLE' AND c.status = 'ACTIVE' AND c.languages && ?::varchar[]
                AND NOT EXISTS (SELECT 1 FROM call_line l WHERE l.user_id = c.companion_id)
             """;
@@ -66,13 +73,15 @@ public class JooqRoutingFacts implements RoutingFacts {
         }
         OffsetDateTime dayStart = now.truncatedTo(ChronoUnit.DAYS).atOffset(ZoneOffset.UTC);
         OffsetDateTime hourAgo = now.minus(FAIRNESS_WINDOW).atOffset(ZoneOffset.UTC);
-        var rows = sql.fetch(AVAILABLE, dayStart, hourAgo, languages.toArray(String[]::new));
+        OffsetDateTime dayAgo = now.minus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC);
+        OffsetDateTime since = dayStart.isBefore(dayAgo) ? dayStart : dayAgo;
+        var rows = sql.fetch(AVAILABLE, dayStart, since, hourAgo, languages.toArray(String[]::new));
         if (rows.isEmpty()) {
             return List.of();
         }
-        OffsetDateTime since = now.minus(CONTINUITY).atOffset(ZoneOffset.UTC);
+        OffsetDateTime continuity = now.minus(CONTINUITY).atOffset(ZoneOffset.UTC);
         Map<String, Instant> talked = new HashMap<>();
-        for (Record row : sql.fetch(TALKED, memberId, since, memberId, since)) {
+        for (Record row : sql.fetch(TALKED, memberId, continuity, memberId, continuity)) {
             OffsetDateTime at = row.get("at", OffsetDateTime.class);
             if (at != null) {
                 talked.put(row.get("companion_id", String.class), at.toInstant());
