@@ -73,6 +73,22 @@ public final class AvailableCompanions implements AutoCloseable {
         return shiftId;
     }
 
+    /**
+     * Takes a companion off duty through the API, as they would: they stop their started shift (if any), and their
+     * presence is {@code OFFLINE}; later tests' routing does not find them.
+     */
+    public void makeOffline(Api self) {
+        var mine = self.get("/api/v1/me/shifts");
+        assertThat(mine.status()).as(mine.raw().body()).isEqualTo(200);
+        for (var shift : mine.body()) {
+            if ("STARTED".equals(shift.get("status").asString())) {
+                var stopped = self.post("/api/v1/me/shifts/" + shift.get("shiftId").asString() + "/stop", null);
+                assertThat(stopped.status()).as(stopped.raw().body()).isIn(200, 201);
+            }
+        }
+        awaitState(self, "OFFLINE");
+    }
+
     /** Waits until the companion's own presence ({@code GET /api/v1/me/presence}) is {@code state}. */
     public static void awaitState(Api self, String state) {
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {

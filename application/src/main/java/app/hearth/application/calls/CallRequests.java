@@ -18,22 +18,19 @@ import app.hearth.domain.calls.CallSession.Ended;
 import app.hearth.domain.calls.CallSession.NotRequested;
 import app.hearth.domain.calls.CallSetup;
 import app.hearth.domain.calls.Side;
-import app.hearth.domain.companions.CompanionSearch;
 import app.hearth.domain.companions.CompanionStatus;
 import app.hearth.domain.money.wallet.CallKind;
 import app.hearth.domain.shared.RuleViolation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Requesting and answering calls: a member requests (a companion, or whoever routing picks), the companion accepts
+ * Requesting and answering calls: a member requests a companion ({@link CallRouting}: anyone), the companion accepts
  * or declines, the member cancels, a participant hangs up, staff end a call, and a participant asks for fresh room
  * credentials. The member's hold is placed before the call rings, so that ringing needs at least one billable minute
  * and the room credentials are only issued once the hold stands; it is captured or released when the call ends
@@ -44,7 +41,6 @@ public class CallRequests {
     public static final String COMPANION_NOT_FOUND = "COMPANION_NOT_FOUND";
     public static final String COMPANION_UNAVAILABLE = "COMPANION_UNAVAILABLE";
     public static final String COMPANION_BUSY = "COMPANION_BUSY";
-    public static final String NO_COMPANION_AVAILABLE = CallRouting.NO_COMPANION_AVAILABLE;
     public static final String MEMBER_IN_CALL = "MEMBER_IN_CALL";
     public static final String ONLY_MEMBERS_CALL = "ONLY_MEMBERS_CALL";
     public static final String CALL_ID_INVALID = "CALL_ID_INVALID";
@@ -81,17 +77,13 @@ public class CallRequests {
         }
         RuleViolation.require(kind, "kind");
         RuleViolation.requireText(companionId, "companionId");
-        String id = callId == null ? UUID.randomUUID().toString() : callId;
-        if (!CALL_ID.matcher(id).matches()) {
-            throw RuleViolation.invalid(CALL_ID_INVALID, "callId", "a call id is 8 to 64 letters, digits, - or _");
-        }
+        String id = callId(callId);
         CallSession existing = changes.state(id);
         if (!(existing instanceof NotRequested)) {
             return repeatedRequest(member, id, companionId, kind, existing);
         }
         Instant now = clock.instant();
-        List<String> candidates = Calls.ANY_COMPANION.equals(companionId) ? routingCandidates(member.userId(), now)
-                : List.of(requireCallable(companionId, member.userId()));
+        List<String> candidates = List.of(requireCallable(companionId, member.userId()));
         // the hold first: no ringing without a billable minute, and nothing else may spend it meanwhile
         long firstCover = metering.placeHold(member.userId(), CallsService.holdId(id), kind,
                 CallDecider.FIRST_HOLD.toSeconds(), now).coveredSeconds();
@@ -106,15 +98,22 @@ public class CallRequests {
                                 candidate, kind, firstCover, now)), now);
                     }
                 }
-                throw candidates.size() == 1
-                        ? RuleViolation.conflict(COMPANION_BUSY, "the companion is in another call")
-                        : CallRouting.noneAvailable();
+                throw RuleViolation.conflict(COMPANION_BUSY, "the companion is in another call");
             });
             return changes.status(ringing, null);
         } catch (RuntimeException refused) {
             metering.releaseHold(member.userId(), CallsService.holdId(id), now);
             throw refused;
         }
+    }
+
+    /** The call id to use: the one the client chose, checked, or a new one. */
+    static String callId(String chosen) {
+        String id = chosen == null ? UUID.randomUUID().toString() : chosen;
+        if (!CALL_ID.matcher(id).matches()) {
+            throw RuleViolation.invalid(CALL_ID_INVALID, "callId", "a call id is 8 to 64 letters, digits, - or _");
+        }
+        return id;
     }
 
     private CallStatus repeatedRequest(Actor member, String callId, String companionId, CallKind kind,
@@ -144,19 +143,6 @@ public class CallRequests {
             throw RuleViolation.conflict(COMPANION_UNAVAILABLE, "the companion is not available right now");
         }
         return companion.companionId();
-    }
-
-    /** What {@link CallRouting} needs, looked up: the companions found, who of them is busy, their calls today. */
-    private List<String> routingCandidates(String memberId, Instant now) {
-        var search = new CompanionSearch(null, null, null, null, null, true, null, null, null);
-        List<CallRouting.Candidate> found = companions.search(new CompanionRegistry.Query(search, null, null, null,
-                CallRouting.CANDIDATES)).stream()
-                .map(companion -> new CallRouting.Candidate(companion.companionId(), companion.available()))
-                .toList();
-        List<String> eligible = CallRouting.eligible(memberId, found);
-        List<String> free = CallRouting.free(eligible, lines.busy(eligible));
-        return CallRouting.ringOrder(free, queries.callsOn(Set.copyOf(free),
-                LocalDate.ofInstant(now, ZoneOffset.UTC), ZoneOffset.UTC));
     }
 
     /** See {@link Calls#accept}. */

@@ -4,6 +4,7 @@ import app.hearth.application.media.MediaAccess;
 import app.hearth.domain.access.Actor;
 import app.hearth.domain.calls.EndReason;
 import app.hearth.domain.money.wallet.CallKind;
+import app.hearth.domain.routing.RoutingFilters;
 import java.time.Instant;
 import org.jmolecules.architecture.hexagonal.PrimaryPort;
 
@@ -31,6 +32,25 @@ public interface Calls {
      * client for retries (null: Hearth picks one); asking twice with the same id and companion rings once.
      */
     CallStatus request(Actor member, String callId, String companionId, CallKind kind);
+
+    /**
+     * The answer to a call for anyone: a companion routing chose rings ({@code rule} and {@code explanation}: why
+     * them), or nobody could be offered and the member waits in the queue.
+     */
+    sealed interface Routed {
+        record Rung(CallStatus call, String rule, String explanation) implements Routed {
+        }
+
+        record Waiting(WaitingQueue.QueueView queue) implements Routed {
+        }
+    }
+
+    /**
+     * A member calls anyone available who matches {@code filters} (ADR 0054): the best of the routing ranking who is
+     * still available rings; when nobody can be, the member waits in the queue of their language. Asking again with
+     * the same {@code callId} answers the same call, or the same place in the queue.
+     */
+    Routed requestAnyone(Actor member, String callId, CallKind kind, RoutingFilters filters);
 
     CallStatus accept(Actor companion, String callId);
 

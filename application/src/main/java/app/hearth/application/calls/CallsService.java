@@ -3,6 +3,8 @@ package app.hearth.application.calls;
 import app.hearth.application.media.MediaAccess;
 import app.hearth.domain.access.Actor;
 import app.hearth.domain.money.wallet.CallKind;
+import app.hearth.domain.routing.RoutingFilters;
+import app.hearth.domain.shared.RuleViolation;
 import java.time.Instant;
 
 /**
@@ -18,10 +20,12 @@ public class CallsService implements Calls {
 
     private final CallRequests requests;
     private final CallPresence presence;
+    private final CallRouting routing;
 
-    public CallsService(CallRequests requests, CallPresence presence) {
+    public CallsService(CallRequests requests, CallPresence presence, CallRouting routing) {
         this.requests = requests;
         this.presence = presence;
+        this.routing = routing;
     }
 
     /** The hold of a call's member is named after the call. */
@@ -36,7 +40,19 @@ public class CallsService implements Calls {
 
     @Override
     public CallStatus request(Actor member, String callId, String companionId, CallKind kind) {
+        if (Calls.ANY_COMPANION.equals(companionId)) {
+            return switch (requestAnyone(member, callId, kind, RoutingFilters.NONE)) {
+                case Routed.Rung rung -> rung.call();
+                case Routed.Waiting ignored -> throw RuleViolation.conflict(CallRouting.WAITING_IN_QUEUE,
+                        "nobody is available: you are waiting in the queue");
+            };
+        }
         return requests.request(member, callId, companionId, kind);
+    }
+
+    @Override
+    public Routed requestAnyone(Actor member, String callId, CallKind kind, RoutingFilters filters) {
+        return routing.requestAnyone(member, callId, kind, filters);
     }
 
     @Override

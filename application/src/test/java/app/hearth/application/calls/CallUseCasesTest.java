@@ -58,26 +58,6 @@ class CallUseCasesTest extends InMemoryCalls {
     }
 
     @Test
-    void anyAvailableRingsTheFreeCompanionWithTheFewestCallsToday() {
-        companion("c-a", true);
-        companion("c-b", true);
-        companion("c-c", true);
-        companion("c-off", false);
-        callsToday.put("c-a", 3L);
-        callsToday.put("c-c", 1L);
-        lineOf.put("c-b", "another-call");
-
-        var status = calls.request(MEMBER, CALL, Calls.ANY_COMPANION, CallKind.VIDEO);
-
-        assertThat(status.companionId()).isEqualTo("c-c");
-        lineOf.put("c-a", "a-third-call");
-        lineOf.put("c-c", "still-this-one");
-        assertThatThrownBy(() -> calls.request(new Actor("member-2", Role.MEMBER), "call-0002",
-                Calls.ANY_COMPANION, CallKind.AUDIO)).isInstanceOfSatisfying(RuleViolation.class,
-                refused -> assertThat(refused.code()).isEqualTo(CallRequests.NO_COMPANION_AVAILABLE));
-    }
-
-    @Test
     void aBusyCompanionRefusesTheRequestAndTheHoldIsReleased() {
         companion("companion-1", true);
         lineOf.put("companion-1", "another-call");

@@ -1,6 +1,7 @@
 package app.hearth.adapters.calls.axon;
 
 import app.hearth.application.calls.CallNotifications;
+import app.hearth.application.calls.CallRouting;
 import app.hearth.application.calls.CallSettlement;
 import app.hearth.application.calls.CallStates;
 import app.hearth.application.shared.Transactions;
@@ -89,6 +90,30 @@ final class CallProcesses {
                 CallSetup setup = CallDecider.setup(state);
                 notifications.signal(event, setup.memberId(), setup.companionId());
             }
+        }
+    }
+
+    /**
+     * Offers a declined or missed routed call to the next candidate (ADR 0054), after the end committed. Only calls
+     * that ended moments ago are re-offered: a processor catching up on old events (a first start) offers nothing.
+     */
+    @Component
+    @ConditionalOnProperty(name = "hearth.mode", havingValue = "server", matchIfMissing = true)
+    @ProcessingGroup(Rerouting.PROCESSING_GROUP)
+    static class Rerouting {
+
+        static final String PROCESSING_GROUP = "call-rerouting";
+
+        private final CallRouting routing;
+
+        Rerouting(CallRouting routing) {
+            this.routing = routing;
+        }
+
+        @EventHandler
+        @DisallowReplay
+        void on(CallEvent.CallEnded ended) {
+            routing.callEnded(ended.callId(), ended.reason(), ended.at());
         }
     }
 

@@ -14,6 +14,7 @@ import app.hearth.application.calls.CallNotifications;
 import app.hearth.application.calls.CallPresence;
 import app.hearth.application.calls.CallQueries;
 import app.hearth.application.calls.CallRequests;
+import app.hearth.application.calls.CallRouting;
 import app.hearth.application.calls.CallSettlement;
 import app.hearth.application.calls.CallSignals;
 import app.hearth.application.calls.CallStates;
@@ -100,8 +101,8 @@ public class CallsConfiguration {
     }
 
     @Bean
-    CallsService callsService(CallRequests requests, CallPresence presence) {
-        return new CallsService(requests, presence);
+    CallsService callsService(CallRequests requests, CallPresence presence, CallRouting routing) {
+        return new CallsService(requests, presence, routing);
     }
 
     @Bean

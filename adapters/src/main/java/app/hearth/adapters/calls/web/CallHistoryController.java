@@ -1,6 +1,7 @@
 package app.hearth.adapters.calls.web;
 
 import app.hearth.application.calls.CallHistory;
+import app.hearth.application.routing.RoutingDecisions;
 import app.hearth.application.calls.CallQueries.CallStats;
 import app.hearth.application.calls.CallQueries.CallView;
 import app.hearth.application.calls.CallQueries.LiveCall;
@@ -37,12 +38,16 @@ public class CallHistoryController {
     public record CallResponse(String callId, String memberId, String companionId, String kind, String state,
                                Instant requestedAt, Instant acceptedAt, Instant connectedAt, Instant endedAt,
                                String endReason, String endedBy, long connectedSeconds, long billableSeconds,
-                               boolean completed) {
+                               boolean completed, CallRoutingResponse routing) {
         static CallResponse of(CallView call) {
+            return of(call, null);
+        }
+
+        static CallResponse of(CallView call, CallRoutingResponse routing) {
             return new CallResponse(call.callId(), call.memberId(), call.companionId(),
                     call.kind().name().toLowerCase(Locale.ROOT), call.state(), call.requestedAt(), call.acceptedAt(),
                     call.connectedAt(), call.endedAt(), call.endReason() == null ? null : call.endReason().name(),
-                    call.endedBy(), call.connectedSeconds(), call.billableSeconds(), call.completed());
+                    call.endedBy(), call.connectedSeconds(), call.billableSeconds(), call.completed(), routing);
         }
     }
 
@@ -88,15 +93,25 @@ public class CallHistoryController {
 
     private final CallHistory calls;
 
-    public CallHistoryController(CallHistory calls) {
+    /** Why routing chose this call's companion, for the call's member only (null otherwise, and for direct calls). */
+    public record CallRoutingResponse(String rule, String explanation) {
+    }
+
+    private final RoutingDecisions routing;
+
+    public CallHistoryController(CallHistory calls, RoutingDecisions routing) {
         this.calls = calls;
+        this.routing = routing;
     }
 
     @GetMapping(CALL)
     @Operation(operationId = "getCall",
-            summary = "One call (its member, its companion, staff); 404 CALL_NOT_FOUND for anyone else")
+            summary = "One call (its member, its companion, staff); 404 CALL_NOT_FOUND for anyone else; for its member, "
+            + "routing: why routing chose the companion of a call for anyone")
     public CallResponse call(@Parameter(hidden = true) Actor actor, @PathVariable String callId) {
-        return CallResponse.of(calls.call(actor, callId));
+        CallView call = calls.call(actor, callId);
+        return CallResponse.of(call, routing.forCall(actor, callId)
+                .map(why -> new CallRoutingResponse(why.rule(), why.explanation())).orElse(null));
     }
 
     @GetMapping(MY_CALLS)

@@ -2,14 +2,17 @@ package app.hearth.adapters.calls.web;
 
 import app.hearth.adapters.shared.web.ProblemResponses;
 import app.hearth.application.calls.Calls;
+import app.hearth.application.calls.WaitingQueue;
 import app.hearth.application.media.MediaAccess;
 import app.hearth.domain.access.Actor;
 import app.hearth.domain.calls.EndReason;
 import app.hearth.domain.money.wallet.CallKind;
+import app.hearth.domain.routing.RoutingFilters;
 import app.hearth.domain.shared.RuleViolation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -38,17 +41,50 @@ public class CallsController {
      * companions); {@code kind} is {@code audio} or {@code video}; {@code callId} is optional, chosen by the app so
      * that a retried request rings once (8 to 64 letters, digits, - or _).
      */
-    public record CallRequestBody(String callId, String companionId, String kind) {
+    public record CallRequestBody(String callId, String companionId, String kind, FiltersBody filters) {
+    }
+
+    /**
+     * What a call for {@code any} narrows to (each optional): a language the companion speaks (ISO 639-1), their
+     * gender ({@code female}, {@code male}, {@code non_binary}, {@code undisclosed}), a skill code ({@code music}).
+     */
+    public record FiltersBody(String language, String gender, String skill) {
+
+        public RoutingFilters filters() {
+            return RoutingFilters.of(language, gender, skill);
+        }
+    }
+
+    /** Why routing chose this companion ({@code rule}: the deciding rule's name). */
+    public record RoutingResponse(String rule, String explanation) {
+    }
+
+    /** A member waiting for anyone: their place in their language's line (as GET /api/v1/me/queue). */
+    public record QueuePlaceResponse(String language, long position, long estimatedWaitSeconds, String kind,
+                                String callId, Instant waitingSince, Instant leavesAt) {
+        static QueuePlaceResponse of(WaitingQueue.QueueView view) {
+            return new QueuePlaceResponse(view.language(), view.position(), view.estimatedWaitSeconds(),
+                    view.kind().name().toLowerCase(Locale.ROOT), view.callId(), view.waitingSince(),
+                    view.leavesAt());
+        }
+    }
+
+    /** The answer of a call for anyone when nobody could ring: {@code state} "waiting" and the place. */
+    public record WaitingResponse(String state, QueuePlaceResponse queue) {
     }
 
     /** A call as its participant sees it; {@code media} is the caller's own room credentials where given. */
     public record CallStatusResponse(String callId, String memberId, String companionId, String kind, String state,
                                      Instant requestedAt, Instant ringsUntil, EndReason endReason,
-                                     MediaAccess media) {
+                                     MediaAccess media, RoutingResponse routing) {
         static CallStatusResponse of(Calls.CallStatus status) {
+            return of(status, null);
+        }
+
+        static CallStatusResponse of(Calls.CallStatus status, RoutingResponse routing) {
             return new CallStatusResponse(status.callId(), status.memberId(), status.companionId(),
                     status.kind().name().toLowerCase(Locale.ROOT), status.state(), status.requestedAt(),
-                    status.ringsUntil(), status.endReason(), status.media());
+                    status.ringsUntil(), status.endReason(), status.media(), routing);
         }
     }
 
@@ -59,15 +95,28 @@ public class CallsController {
     }
 
     @PostMapping(CALLS)
-    @ApiResponse(responseCode = "201", description = "The call, ringing")
+    @ApiResponse(responseCode = "201", description = "The call, ringing (for any: with why routing chose them)")
+    @ApiResponse(responseCode = "202", description = "Nobody available for any: the member waits in the queue",
+            content = @Content(schema = @Schema(implementation = WaitingResponse.class)))
     @ProblemResponses({404, 409, 422})
     @Operation(operationId = "requestCall",
-            summary = "Call a companion, or anyone available (member); rings until answered, for up to 45 s. "
-            + "Needs at least one billable minute, which is held until the call ends")
-    public ResponseEntity<CallStatusResponse> request(@Parameter(hidden = true) Actor actor,
-                                                      @RequestBody CallRequestBody body) {
+            summary = "Call a companion, or anyone available (member; filters narrow who); rings until answered, "
+            + "for up to 45 s. Needs at least one billable minute, which is held until the call ends. For any, "
+            + "a declined or missed call rings the next candidate (3 in all); nobody available: 202 and a place in "
+            + "the queue (GET /api/v1/me/queue, queue frames)")
+    public ResponseEntity<?> request(@Parameter(hidden = true) Actor actor, @RequestBody CallRequestBody body) {
         if (body == null) {
             throw RuleViolation.invalid("FIELD_REQUIRED", "companionId", "a call names a companion or any");
+        }
+        if (Calls.ANY_COMPANION.equals(body.companionId())) {
+            RoutingFilters filters = body.filters() == null ? RoutingFilters.NONE : body.filters().filters();
+            return switch (calls.requestAnyone(actor, body.callId(), kind(body.kind()), filters)) {
+                case Calls.Routed.Rung rung -> ResponseEntity.created(URI.create(CALLS + "/" + rung.call().callId()))
+                        .body(CallStatusResponse.of(rung.call(), new RoutingResponse(rung.rule(),
+                                rung.explanation())));
+                case Calls.Routed.Waiting waiting -> ResponseEntity.accepted()
+                        .body(new WaitingResponse("waiting", QueuePlaceResponse.of(waiting.queue())));
+            };
         }
         var status = calls.request(actor, body.callId(), body.companionId(), kind(body.kind()));
         return ResponseEntity.created(URI.create(CALLS + "/" + status.callId())).body(CallStatusResponse.of(status));

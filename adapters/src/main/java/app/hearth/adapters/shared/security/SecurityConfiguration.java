@@ -5,6 +5,7 @@ import app.hearth.adapters.calls.web.CallHistoryController;
 import app.hearth.adapters.chat.web.ChatController;
 import app.hearth.adapters.chat.web.ConversationNotesController;
 import app.hearth.adapters.calls.web.CallsController;
+import app.hearth.adapters.routing.web.RoutingController;
 import app.hearth.adapters.companions.web.CompanionsController;
 import app.hearth.adapters.presence.web.PresenceController;
 import app.hearth.adapters.companions.web.FavoritesController;
@@ -169,6 +170,13 @@ public class SecurityConfiguration {
                                     CallsController.CALL + "/hangup", CallsController.CALL + "/heartbeats")
                             .authenticated()
                             .requestMatchers(HttpMethod.GET, CallsController.CALL + "/media").authenticated()
+                            // routing (adr/0054): the decisions for staff (a supervisor's scoped in the use case),
+                            // talking to someone now and the queue for members
+                            .requestMatchers(HttpMethod.GET, RoutingController.DECISIONS).hasAnyRole(STAFF)
+                            .requestMatchers(HttpMethod.POST, RoutingController.CONVERSATION_REQUESTS)
+                            .hasRole("MEMBER")
+                            .requestMatchers(HttpMethod.GET, RoutingController.MY_QUEUE).hasRole("MEMBER")
+                            .requestMatchers(HttpMethod.DELETE, RoutingController.MY_QUEUE).hasRole("MEMBER")
                             // chat (adr/0047, adr/0050): only members open a conversation with a companion; every
                             // other route is open to anyone signed in and the use case lets only the conversation's
                             // two participants and staff in scope through (staff read only: 403; anyone else: 404);

@@ -1,0 +1,2 @@
+/** Routing's adapters: its tables, its web routes, the queue's dispatcher and their wiring. */
+package app.hearth.adapters.routing;
