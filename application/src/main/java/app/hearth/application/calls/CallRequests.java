@@ -51,20 +51,20 @@ public class CallRequests {
     private final Metering metering;
     private final CompanionRegistry companions;
     private final TeamDirectory teams;
-    private final CallQueries queries;
+    private final CompanionPresenceLock presence;
     private final MediaRooms rooms;
     private final Clock clock;
     private final Duration joinWindow;
 
     public CallRequests(CallChanges changes, CallLines lines, Metering metering, CompanionRegistry companions,
-                        TeamDirectory teams, CallQueries queries, MediaRooms rooms, Clock clock,
+                        TeamDirectory teams, CompanionPresenceLock presence, MediaRooms rooms, Clock clock,
                         Duration joinWindow) {
         this.changes = changes;
         this.lines = lines;
         this.metering = metering;
         this.companions = companions;
         this.teams = teams;
-        this.queries = queries;
+        this.presence = presence;
         this.rooms = rooms;
         this.clock = clock;
         this.joinWindow = MediaRooms.requireJoinWindow(joinWindow);
@@ -93,6 +93,10 @@ public class CallRequests {
                     throw RuleViolation.conflict(MEMBER_IN_CALL, "you are in another call; end it first");
                 }
                 for (String candidate : candidates) {
+                    // the presence first, then the line: the order a routed call takes them in (adr/0054)
+                    if (!presence.lockAvailable(candidate)) {
+                        throw unavailable(candidate);
+                    }
                     if (lines.claim(candidate, id)) {
                         return changes.settle(changes.send(new CallCommand.RequestCall(id, member.userId(),
                                 candidate, kind, firstCover, now)), now);
@@ -137,12 +141,17 @@ public class CallRequests {
             throw RuleViolation.invalid(CallDecider.SAME_PARTICIPANT, "companionId", "a member cannot call themselves");
         }
         if (!companion.available()) { // derived presence (adr/0053): state AVAILABLE
-            if (!lines.busy(Set.of(companion.companionId())).isEmpty()) {
-                throw RuleViolation.conflict(COMPANION_BUSY, "the companion is in another call");
-            }
-            throw RuleViolation.conflict(COMPANION_UNAVAILABLE, "the companion is not available right now");
+            throw unavailable(companion.companionId());
         }
         return companion.companionId();
+    }
+
+    /** Why a companion cannot be rung now: in another call, or else not available. */
+    private RuleViolation unavailable(String companionId) {
+        if (!lines.busy(Set.of(companionId)).isEmpty()) {
+            return RuleViolation.conflict(COMPANION_BUSY, "the companion is in another call");
+        }
+        return RuleViolation.conflict(COMPANION_UNAVAILABLE, "the companion is not available right now");
     }
 
     /** See {@link Calls#accept}. */

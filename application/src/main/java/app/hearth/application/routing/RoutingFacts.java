@@ -10,7 +10,7 @@ import org.jmolecules.architecture.hexagonal.SecondaryPort;
  * facts for one member.
  */
 @SecondaryPort
-public interface RoutingFacts {
+public interface RoutingFacts extends app.hearth.application.calls.CompanionPresenceLock {
 
     /**
      * Every active companion whose presence is {@code AVAILABLE} and who speaks one of {@code languages} (never a
@@ -24,5 +24,6 @@ public interface RoutingFacts {
      * Locks {@code companionId}'s presence until the caller's transaction ends, and answers whether it is
      * {@code AVAILABLE}: of two transactions offering the same companion, the second sees what the first did.
      */
+    @Override
     boolean lockAvailable(String companionId);
 }

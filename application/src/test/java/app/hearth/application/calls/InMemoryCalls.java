@@ -348,7 +348,7 @@ class InMemoryCalls {
     // --- the use cases, wired as the configuration wires them --------------------------------------------------
 
     final CallChanges changes = new CallChanges(commands, states, lines, deadlines, board, transactions, TIMEOUTS);
-    final CallRequests requests = new CallRequests(changes, lines, metering, companions, teams, queries, rooms,
+    final CallRequests requests = new CallRequests(changes, lines, metering, companions, teams, companionId -> true, rooms,
             clock, Duration.ofSeconds(60));
     final CallPresence presence = new CallPresence(changes, board, clock);
     final CallCheckpoints checkpoints = new CallCheckpoints(changes, metering, clock);

@@ -6,6 +6,7 @@ import app.hearth.adapters.calls.jobs.CallWatchdogTimer;
 import app.hearth.adapters.calls.webhooks.CallMediaEvents;
 import app.hearth.adapters.shared.deadlines.DeadlinePoller;
 import app.hearth.application.access.TeamDirectory;
+import app.hearth.application.calls.CompanionPresenceLock;
 import app.hearth.application.calls.CallChanges;
 import app.hearth.application.calls.CallCheckpoints;
 import app.hearth.application.calls.CallCommandBus;
@@ -85,9 +86,9 @@ public class CallsConfiguration {
 
     @Bean
     CallRequests callRequests(CallChanges changes, CallLines lines, Metering metering, CompanionRegistry companions,
-                              TeamDirectory teams, CallQueries queries, MediaRooms rooms, Clock clock,
+                              TeamDirectory teams, CompanionPresenceLock presence, MediaRooms rooms, Clock clock,
                               @Value("${hearth.calls.media-join-window:PT60S}") Duration joinWindow) {
-        return new CallRequests(changes, lines, metering, companions, teams, queries, rooms, clock, joinWindow);
+        return new CallRequests(changes, lines, metering, companions, teams, presence, rooms, clock, joinWindow);
     }
 
     @Bean
