@@ -110,7 +110,7 @@ public class JooqRoutingFacts implements RoutingFacts {
 
     /**
      * The candidate query read straight from JDBC: thousands of rows through jOOQ's records and converters cost more
-     * than the query itself (ADR 0054, amendment of 2026-12-08).
+     * than the query itself.
      */
     private static List<Row> available(Connection connection, OffsetDateTime dayStart, OffsetDateTime since,
                                        OffsetDateTime hourAgo, List<String> languages) throws SQLException {
