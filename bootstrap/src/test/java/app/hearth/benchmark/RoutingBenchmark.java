@@ -227,6 +227,11 @@ public final class RoutingBenchmark {
                 queue.executeBatch();
             }
             connection.commit();
+            connection.setAutoCommit(true);
+            try (var analyze = connection.createStatement()) {
+                // statistics as a live database has them, not whenever autovacuum gets to the fresh tables
+                analyze.execute("ANALYZE");
+            }
             return members;
         }
     }

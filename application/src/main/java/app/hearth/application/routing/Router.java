@@ -62,7 +62,8 @@ public class Router {
         }
         List<RoutingCandidate> ranked = new ArrayList<>(available.size());
         for (RoutingCandidate candidate : available) {
-            ranked.add(candidate.withFavoriteRank(favoriteRank.get(candidate.companionId())));
+            Integer rank = favoriteRank.get(candidate.companionId());
+            ranked.add(rank == null ? candidate : candidate.withFavoriteRank(rank));
         }
         return RoutingRanking.rank(request, ranked);
     }
