@@ -124,9 +124,12 @@ class RoutingContinuityIT extends RoutingIntegrationTest {
             assertThat(matched.get("companionId").asString()).isEqualTo(companion);
             String matchedCall = matched.get("callId").asString();
             assertThat(matchedCall).isNotBlank();
-            var call = first.get("/api/v1/calls/" + matchedCall);
-            assertThat(call.status()).as(call.raw().body()).isEqualTo(200);
-            assertThat(call.body().get("companionId").asString()).isEqualTo(companion);
+            await().atMost(PATIENCE).untilAsserted(() -> { // the calls' read model follows the ring
+                var call = first.get("/api/v1/calls/" + matchedCall);
+                assertThat(call.status()).as(call.raw().body()).isEqualTo(200);
+                assertThat(call.body().get("companionId").asString()).isEqualTo(companion);
+                assertThat(call.body().get("state").asString()).isEqualTo("ringing");
+            });
             assertThat(queueFrame(secondSocket, frame -> "waiting".equals(state(frame))
                     && frame.get("position").asLong() == 1)).isNotNull();
 
