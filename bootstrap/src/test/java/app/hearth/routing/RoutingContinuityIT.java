@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Routing for anyone (ADR 0054), the rules RoutingIT leaves aside, through HTTP and the WebSocket: a member is offered
- * the companions they talked to in the last 30 days first, most recent first; between otherwise equal companions the
+ * the companions they talked to in the last 30 days (a connected call or a conversation; a declined call is no talk)
+ * first, most recent first; between otherwise equal companions the
  * one with less connected call time today; a waiting member hears their place, the match and their leaving as
  * {@code queue} frames. Each test speaks a language no other routing test speaks (tn, ts, ss).
  */
@@ -36,20 +37,33 @@ class RoutingContinuityIT extends RoutingIntegrationTest {
         companion(stranger, "tn", List.of("music")); // shares the member's interest and waits longest
         String memberId = id("m-back");
         Api member = member(memberId, "tn", List.of("music"));
-        firstMessage(member, older, "older");
-        CLOCK.advance(Duration.ofMinutes(1));
-        firstMessage(member, latest, "latest");
-
         available(stranger);
         CLOCK.advance(Duration.ofMinutes(5));
         available(older);
+
+        // a connected call with the older one; then a call the stranger declined, which is no talk; then a chat
+        String talkedCall = connectedCall(member, older, id("call-talked"));
+        talk(member, as("companion", older), talkedCall, 10);
+        hangUp(member, talkedCall);
+        awaitConnectedSeconds(talkedCall);
+        CLOCK.advance(Duration.ofMinutes(1));
+        var declinedCall = member.post("/api/v1/calls", Map.of("callId", id("call-declined"),
+                "companionId", stranger, "kind", "audio"));
+        assertThat(declinedCall.status()).as(declinedCall.raw().body()).isEqualTo(201);
+        assertThat(as("companion", stranger).post("/api/v1/calls/" + id("call-declined") + "/decline", null)
+                .status()).isEqualTo(200);
+        CLOCK.advance(Duration.ofMinutes(1));
+        firstMessage(member, latest, "latest");
         available(latest);
+        AvailableCompanions.awaitState(as("companion", older), "AVAILABLE");
+        AvailableCompanions.awaitState(as("companion", stranger), "AVAILABLE");
 
         var first = callAnyone(member, id("call-back-1"));
         assertRung(first, latest, "RECENTLY_TALKED");
         JsonNode decision = decisionOf(id("call-back-1"));
         assertThat(candidateIds(decision)).containsExactly(latest, older, stranger);
         assertThat(decision.get("candidates").get(0).get("reasons").toString()).contains("talked");
+        assertThat(decision.get("candidates").get(2).get("reasons").toString()).doesNotContain("talked");
         cancel(member, id("call-back-1"));
 
         // the latest gone off duty: the one talked to before still comes before the better interest match
@@ -59,8 +73,8 @@ class RoutingContinuityIT extends RoutingIntegrationTest {
         cancel(member, id("call-back-2"));
 
         // another member, who talked to nobody, gets the interest match
-        var stranger1 = callAnyone(member(id("m-new"), "tn", List.of("music")), id("call-new"));
-        assertRung(stranger1, stranger, "INTEREST_MATCH");
+        var fresh = callAnyone(member(id("m-new"), "tn", List.of("music")), id("call-new"));
+        assertRung(fresh, stranger, "INTEREST_MATCH");
         cancel(as("member", id("m-new")), id("call-new"));
         offline(older, stranger);
     }
@@ -120,7 +134,18 @@ class RoutingContinuityIT extends RoutingIntegrationTest {
             String companion = id("c-wait");
             companion(companion, "ss", List.of("listening"));
             available(companion);
-            JsonNode matched = queueFrame(firstSocket, frame -> "matched".equals(state(frame)));
+            JsonNode matched;
+            try {
+                matched = queueFrame(firstSocket, frame -> "matched".equals(state(frame)));
+            } catch (AssertionError none) {
+                throw new AssertionError(none.getMessage() + "\nqueue: " + first.get("/api/v1/me/queue").raw().body()
+                        + "\ncalls: " + first.get("/api/v1/me/calls?limit=5").raw().body()
+                        + "\npresence: " + jdbc.queryForList("select * from companion_presence where companion_id = ?",
+                        companion) + "\nlines: " + jdbc.queryForList("select * from call_line")
+                        + "\nqueue rows: " + jdbc.queryForList("select * from routing_queue")
+                        + "\ndecisions: " + jdbc.queryForList("select member_id, chosen_companion_id, rule, decided_at"
+                        + " from routing_decision where member_id = ?", firstId), none);
+            }
             assertThat(matched.get("companionId").asString()).isEqualTo(companion);
             String matchedCall = matched.get("callId").asString();
             assertThat(matchedCall).isNotBlank();
