@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
  * Shifts (ADR 0052) on a {@link TestClock}: two teams, A (supervisor supA, companion kA in Europe/London) and B
  * (supB, kB in Asia/Tokyo). Planning and views are held to the team; requests are decided by the team's supervisor
  * or an admin; clocking keeps its windows and a shift not started in time is marked missed by its persistent
- * wake-up; an approved day off cancels that day's planned shifts; adherence has its figures, and a late shift's
+ * wake-up; an approved day off cancels that day's planned shifts, no shift is planned on it, and it is not approved
+ * over a shift started that day; adherence has its figures, and a late shift's
  * proposal confirmed by the supervisor is a penalty in the companion's earnings.
  */
 @ContextConfiguration(initializers = TestClock.Initializer.class)
@@ -283,6 +284,72 @@ class ShiftsIT extends IntegrationTest {
         assertThat(shiftOf(companionA, days, nextDay).get("status").asString()).isEqualTo("PLANNED");
         assertThat(wakeUps(morning) + wakeUps(night)).isZero();
         assertThat(wakeUps(nextDay)).isEqualTo(1);
+    }
+
+    @Test
+    void noShiftIsPlannedAskedForOrApprovedOnAnApprovedDayOff() {
+        LocalDate day = LocalDate.ofInstant(CLOCK.instant(), LONDON).plusDays(30);
+        var askedBefore = companionA.post("/api/v1/me/shift-requests", Map.of("kind", "NEW_SHIFT",
+                "start", day.atTime(9, 0).toString(), "end", day.atTime(12, 0).toString()));
+        assertThat(askedBefore.status()).as(askedBefore.raw().body()).isEqualTo(201);
+        String nextDay = planned(supA, kA, day.plusDays(1).atTime(9, 0), day.plusDays(1).atTime(12, 0))
+                .get("shiftId").asString();
+        var dayOff = companionA.post("/api/v1/me/shift-requests", Map.of("kind", "DAY_OFF", "day", day.toString()));
+        assertThat(supA.post("/api/v1/shift-requests/" + dayOff.body().get("requestId").asString() + "/approval",
+                null).status()).isEqualTo(200);
+
+        var planning = plan(supA, kA, day.atTime(13, 0), day.atTime(17, 0));
+        assertThat(planning.status()).as(planning.raw().body()).isEqualTo(409);
+        assertThat(planning.code()).isEqualTo("DAY_OFF");
+        assertThat(planning.body().get("field").asString()).isEqualTo("start");
+        assertThat(plan(admin, kA, day.atTime(22, 0), day.plusDays(1).atTime(4, 0)).code())
+                .as("a night shift starting on the day off is on it").isEqualTo("DAY_OFF");
+        assertThat(plan(supA, kA, day.minusDays(1).atTime(22, 0), day.atTime(6, 0)).status())
+                .as("the night before belongs to the day before").isEqualTo(201);
+
+        // a new shift asked for before the day off was approved is refused when approved, and stays pending
+        String askedId = askedBefore.body().get("requestId").asString();
+        var approving = supA.post("/api/v1/shift-requests/" + askedId + "/approval", null);
+        assertThat(approving.status()).as(approving.raw().body()).isEqualTo(409);
+        assertThat(approving.code()).isEqualTo("DAY_OFF");
+        assertThat(ids(supA.get("/api/v1/teams/" + teamA + "/shift-requests?status=PENDING").body(), "requestId"))
+                .contains(askedId);
+        // asked for now, or a change moving a shift onto it: refused at once
+        assertThat(companionA.post("/api/v1/me/shift-requests", Map.of("kind", "NEW_SHIFT",
+                "start", day.atTime(14, 0).toString(), "end", day.atTime(15, 0).toString())).code())
+                .isEqualTo("DAY_OFF");
+        assertThat(companionA.post("/api/v1/me/shift-requests", Map.of("kind", "SHIFT_CHANGE", "shiftId", nextDay,
+                "start", day.atTime(9, 0).toString(), "end", day.atTime(12, 0).toString())).code())
+                .isEqualTo("DAY_OFF");
+        assertThat(shiftOf(companionA, "/api/v1/me/shifts" + range(day, day.plusDays(1)), nextDay).get("status")
+                .asString()).isEqualTo("PLANNED");
+    }
+
+    @Test
+    void aDayOffIsNotApprovedOverAShiftStartedThatDayUntilTheCompanionStopsIt() {
+        LocalDateTime start = local(CLOCK.instant().plus(Duration.ofMinutes(10)), LONDON);
+        String shiftId = planned(supA, kA, start, start.plusHours(4)).get("shiftId").asString();
+        var started = companionA.post("/api/v1/me/shifts/" + shiftId + "/start", null);
+        assertThat(started.status()).as(started.raw().body()).isEqualTo(200);
+        LocalDate day = start.toLocalDate();
+        var dayOff = companionA.post("/api/v1/me/shift-requests", Map.of("kind", "DAY_OFF", "day", day.toString()));
+        assertThat(dayOff.status()).as(dayOff.raw().body()).isEqualTo(201);
+        String requestId = dayOff.body().get("requestId").asString();
+
+        var refused = supA.post("/api/v1/shift-requests/" + requestId + "/approval", null);
+        assertThat(refused.status()).as(refused.raw().body()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("SHIFT_STARTED_ON_THAT_DAY");
+        assertThat(refused.body().get("field").asString()).isEqualTo("day");
+        String days = "/api/v1/me/shifts" + range(day, day);
+        assertThat(shiftOf(companionA, days, shiftId).get("status").asString()).as("still running")
+                .isEqualTo("STARTED");
+        assertThat(ids(supA.get("/api/v1/teams/" + teamA + "/shift-requests?status=PENDING").body(), "requestId"))
+                .contains(requestId);
+
+        assertThat(companionA.post("/api/v1/me/shifts/" + shiftId + "/stop", null).status()).isEqualTo(200);
+        var approved = supA.post("/api/v1/shift-requests/" + requestId + "/approval", null);
+        assertThat(approved.status()).as(approved.raw().body()).isEqualTo(200);
+        assertThat(shiftOf(companionA, days, shiftId).get("status").asString()).isEqualTo("ENDED");
     }
 
     @Test

@@ -94,7 +94,7 @@ public class CallRouting implements WaitingQueue {
         }
         Instant now = clock.instant();
         RoutingRequest request = router.request(member.userId(), filters, Set.of());
-        Optional<Rang> rang = attempt(request, id, 1, id, kind, now, null, () -> true);
+        Optional<Rang> rang = attempt(request, id, 1, id, kind, now, null, null, () -> true);
         if (rang.isPresent()) {
             return rung(changes.status(rang.get().session(), null), rang.get().rule());
         }
@@ -123,8 +123,8 @@ public class CallRouting implements WaitingQueue {
      * transaction: false rolls everything back (a queue place left meanwhile).
      */
     Optional<Rang> attempt(RoutingRequest request, String requestId, int attempt, String callId, CallKind kind,
-                           Instant now, Long waitedSeconds, BooleanSupplier stillWanted) {
-        RoutingDecision decision = router.decide(request, now);
+                           Instant now, Long waitedSeconds, Instant freeBy, BooleanSupplier stillWanted) {
+        RoutingDecision decision = router.decide(request, now, freeBy);
         String memberId = request.memberId();
         if (decision.ranked().isEmpty()) {
             changes.inTransaction(() -> {
@@ -221,6 +221,7 @@ public class CallRouting implements WaitingQueue {
             String next = UUID.randomUUID().toString();
             if (offered.size() < MAX_OFFERS) {
                 Optional<Rang> rang = attempt(request, ended.requestId(), ended.attempt() + 1, next, kind, now, null,
+                        null,
                         () -> true);
                 if (rang.isPresent()) {
                     return;
@@ -237,8 +238,10 @@ public class CallRouting implements WaitingQueue {
 
     /**
      * One pass of the dispatcher (on one node at a time): places past their wait leave, then each waiting member,
-     * head of each line first, is offered the best available companion; those left waiting hear their new positions
-     * when anything moved. Answers how many members were rung.
+     * head of each line first, is offered the best available companion who was free when the pass began (one who
+     * becomes available during the pass is the next pass's, so the head of the line is offered them, not a later
+     * member whose turn came after they did); those left waiting hear their new positions when anything moved.
+     * Answers how many members were rung.
      */
     public int dispatch() {
         if (!queue.anyWaiting()) {
@@ -260,7 +263,7 @@ public class CallRouting implements WaitingQueue {
                 RoutingRequest request = router.request(place.memberId(), Router.decode(place.filters()),
                         place.excluded());
                 Optional<Rang> rang = attempt(request, place.requestId(), place.attempt() + 1, place.callId(),
-                        place.kind(), now, Duration.between(place.enqueuedAt(), now).toSeconds(),
+                        place.kind(), now, Duration.between(place.enqueuedAt(), now).toSeconds(), now,
                         () -> queue.leave(place.memberId(), place.requestId()));
                 if (rang.isPresent()) {
                     frames.send(List.of(place.memberId()), CallQueueFrames.QueueFrame.matched(place.language(),

@@ -51,7 +51,20 @@ public class Router {
 
     /** The ranking of every available companion for {@code request} at {@code now}. */
     public RoutingDecision decide(RoutingRequest request, Instant now) {
+        return decide(request, now, null);
+    }
+
+    /**
+     * The ranking of the companions available for {@code request} at {@code now} who have been free since
+     * {@code freeBy} at the latest (every available one when null). The queue's dispatcher passes the start of its
+     * pass: a companion who becomes available during a pass waits for the next one, where the head of the line is
+     * tried first, rather than going to a later member of the line whose turn happened to come after they did.
+     */
+    public RoutingDecision decide(RoutingRequest request, Instant now, Instant freeBy) {
         List<RoutingCandidate> available = facts.available(request.memberId(), request.languages(), now);
+        if (freeBy != null) {
+            available = available.stream().filter(candidate -> !candidate.idleSince().isAfter(freeBy)).toList();
+        }
         if (available.isEmpty()) {
             return RoutingRanking.rank(request, available);
         }

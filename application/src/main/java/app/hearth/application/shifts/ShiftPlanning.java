@@ -21,7 +21,7 @@ import java.util.UUID;
 
 /**
  * Planning shifts: staff in scope plan a companion's shift (wall-clock times in the companion's zone, never overlapping
- * another of theirs, not already missed) and cancel a planned one; the companion, their team's staff and admins read
+ * another of theirs, never on a day they have off, not already missed) and cancel a planned one; the companion, their team's staff and admins read
  * them by planned day. Each staff change is in the staff audit trail and sets or removes the shift's missed wake-up in
  * the same transaction.
  */
@@ -64,6 +64,7 @@ public class ShiftPlanning {
     Shift add(String companionId, PlannedTime time, String createdBy, Instant now) {
         access.lockCompanion(companionId);
         requireNotPast(time, now);
+        requireNotOnDayOff(companionId, time);
         ShiftRules.requireNoOverlap(time, store.meeting(companionId, time.startInstant(), time.endInstant()), null);
         Shift shift = Shift.planned(UUID.randomUUID().toString(), companionId, time, createdBy, now);
         store.insert(shift, now);
@@ -77,6 +78,7 @@ public class ShiftPlanning {
         Shift shift = store.lock(shiftId).filter(s -> s.companionId().equals(companionId))
                 .orElseThrow(() -> notFound(shiftId));
         requireNotPast(time, now);
+        requireNotOnDayOff(companionId, time);
         ShiftRules.requireNoOverlap(time, store.meeting(companionId, time.startInstant(), time.endInstant()),
                 shiftId);
         Shift moved = shift.movedTo(time);
@@ -143,6 +145,11 @@ public class ShiftPlanning {
         if (!access.staffReaches(actor, companionId)) {
             throw notFound(shiftId);
         }
+    }
+
+    /** Refuses a shift on a local day the companion has an approved day off (409 {@code DAY_OFF}). */
+    void requireNotOnDayOff(String companionId, PlannedTime time) {
+        ShiftRules.requireNotOnDayOff(time, store.daysOff(companionId, time.day(), time.day()));
     }
 
     private static void requireNotPast(PlannedTime time, Instant now) {

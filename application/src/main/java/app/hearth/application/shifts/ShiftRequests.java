@@ -23,7 +23,8 @@ import java.util.UUID;
 /**
  * A companion's requests: a new shift, a day off, a change of a planned shift. The team's supervisor (or an admin)
  * approves or declines each once, with a reason when declining. Approving a new shift plans it; a day off cancels the
- * companion's planned shifts starting on that local day; a change moves the planned shift. Each decision is in the
+ * companion's planned shifts starting on that local day (refused while one of that day's shifts is started); a change
+ * moves the planned shift. No shift is asked for, planned or moved onto an approved day off. Each decision is in the
  * staff audit trail.
  */
 public class ShiftRequests {
@@ -68,6 +69,7 @@ public class ShiftRequests {
                 if (!time.startInstant().isAfter(now)) {
                     throw RuleViolation.refused(ShiftRules.IN_THE_PAST, "a shift is planned to start in the future");
                 }
+                planning.requireNotOnDayOff(companionId, time);
                 String moving = ask.kind() == ShiftRequest.Kind.SHIFT_CHANGE ? ask.shiftId() : null;
                 ShiftRules.requireNoOverlap(time, store.meeting(companionId, time.startInstant(), time.endInstant()),
                         moving);
@@ -117,7 +119,9 @@ public class ShiftRequests {
                 case SHIFT_CHANGE -> planning.move(request.shiftId(), request.companionId(), request.time(), now)
                         .shiftId();
                 case DAY_OFF -> {
-                    for (Shift shift : store.onDays(List.of(request.companionId()), request.day(), request.day())) {
+                    List<Shift> thatDay = store.onDays(List.of(request.companionId()), request.day(), request.day());
+                    ShiftRules.requireNoneStartedOn(request.day(), thatDay);
+                    for (Shift shift : thatDay) {
                         if (shift.status() == ShiftStatus.PLANNED) {
                             planning.cancel(shift.shiftId(), "day off (request " + requestId + ")", now);
                         }

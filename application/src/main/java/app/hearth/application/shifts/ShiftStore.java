@@ -38,6 +38,9 @@ public interface ShiftStore {
 
     void insert(ShiftRequest request);
 
+    /** The local days within {@code [fromDay, toDay]} the companion has an approved day off. */
+    List<LocalDate> daysOff(String companionId, LocalDate fromDay, LocalDate toDay);
+
     void update(ShiftRequest request);
 
     Optional<ShiftRequest> lockRequest(String requestId);

@@ -40,6 +40,11 @@ public sealed class RuleViolation extends RuntimeException permits TransientConf
         return new RuleViolation(Category.CONFLICT, code, null, message);
     }
 
+    /** A conflict with the current state where one input ({@code field}) is what conflicts. */
+    public static RuleViolation conflict(String code, String field, String message) {
+        return new RuleViolation(Category.CONFLICT, code, field, message);
+    }
+
     /** Well-formed input that the current state refuses (a business rule). */
     public static RuleViolation refused(String code, String message) {
         return new RuleViolation(Category.REFUSED, code, null, message);

@@ -1,9 +1,13 @@
 package app.hearth.domain.shifts;
 
 import app.hearth.domain.shared.RuleViolation;
+import java.time.LocalDate;
 import java.util.Collection;
 
-/** The stable problem codes of shifts, and the rule that a companion's shifts never overlap. */
+/**
+ * The stable problem codes of shifts, the rule that a companion's shifts never overlap, and the rules between shifts
+ * and days off: no shift is planned on a day off, and no day off is approved over a shift already started that day.
+ */
 public final class ShiftRules {
 
     public static final String ENDS_BEFORE_START = "SHIFT_ENDS_BEFORE_START";
@@ -28,6 +32,8 @@ public final class ShiftRules {
     public static final String STAFF_ONLY = "SHIFTS_STAFF_ONLY";
     public static final String EMPTY_RANGE = "EMPTY_DATE_RANGE";
     public static final String RANGE_TOO_LONG = "DATE_RANGE_TOO_LONG";
+    public static final String DAY_OFF = "DAY_OFF";
+    public static final String SHIFT_STARTED_ON_DAY = "SHIFT_STARTED_ON_THAT_DAY";
 
     private ShiftRules() {
     }
@@ -42,6 +48,31 @@ public final class ShiftRules {
                     && candidate.overlaps(other.planned())) {
                 throw RuleViolation.conflict(OVERLAPS, "the shift overlaps shift " + other.shiftId() + " ("
                         + other.planned().start() + " to " + other.planned().end() + ")");
+            }
+        }
+    }
+
+    /**
+     * Refuses {@code candidate} when it belongs to (starts on) a local day among the companion's approved
+     * {@code daysOff} ({@code DAY_OFF}, 409, field {@code start}).
+     */
+    public static void requireNotOnDayOff(PlannedTime candidate, Collection<LocalDate> daysOff) {
+        if (daysOff.contains(candidate.day())) {
+            throw RuleViolation.conflict(DAY_OFF, "start", "the companion has an approved day off on "
+                    + candidate.day());
+        }
+    }
+
+    /**
+     * Refuses a day off on {@code day} while one of the companion's {@code shiftsThatDay} is started
+     * ({@code SHIFT_STARTED_ON_THAT_DAY}, 409, field {@code day}): the companion is working; they stop the shift
+     * first, then the day off cancels what is still planned.
+     */
+    public static void requireNoneStartedOn(LocalDate day, Collection<Shift> shiftsThatDay) {
+        for (Shift shift : shiftsThatDay) {
+            if (shift.status() == ShiftStatus.STARTED && shift.planned().day().equals(day)) {
+                throw RuleViolation.conflict(SHIFT_STARTED_ON_DAY, "day", "shift " + shift.shiftId()
+                        + " of " + day + " is started; it is stopped before the day off is approved");
             }
         }
     }

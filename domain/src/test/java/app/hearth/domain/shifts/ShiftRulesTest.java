@@ -88,6 +88,52 @@ class ShiftRulesTest {
     }
 
     @Test
+    void noShiftIsPlannedOnADayOffAndANightShiftBelongsToTheDayItStarts() {
+        var daysOff = List.of(LocalDate.parse("2026-06-11"));
+        PlannedTime onTheDay = time("2026-06-11T09:00", "2026-06-11T17:00", LONDON);
+        RuleViolation refused = catchViolation(() -> ShiftRules.requireNotOnDayOff(onTheDay, daysOff));
+        assertThat(refused.code()).isEqualTo(ShiftRules.DAY_OFF);
+        assertThat(refused.category()).isEqualTo(RuleViolation.Category.CONFLICT);
+        assertThat(refused.field()).isEqualTo("start");
+        // the night before ends on the day off but belongs to the day it starts on; the day after is free
+        ShiftRules.requireNotOnDayOff(time("2026-06-10T22:00", "2026-06-11T06:00", LONDON), daysOff);
+        ShiftRules.requireNotOnDayOff(time("2026-06-12T00:00", "2026-06-12T08:00", LONDON), daysOff);
+        ShiftRules.requireNotOnDayOff(onTheDay, List.of());
+        // a night shift starting on the day off is on it
+        assertThat(code(() -> ShiftRules.requireNotOnDayOff(time("2026-06-11T22:00", "2026-06-12T06:00", LONDON),
+                daysOff))).isEqualTo(ShiftRules.DAY_OFF);
+    }
+
+    @Test
+    void aDayOffIsNotApprovedOverAShiftStartedThatDayButPlannedEndedOrMissedOnesDoNotStopIt() {
+        LocalDate day = LocalDate.parse("2026-06-10");
+        Shift planned = shift("s1", time("2026-06-10T09:00", "2026-06-10T12:00", LONDON));
+        Shift started = CLOCKING.start(shift("s2", time("2026-06-10T13:00", "2026-06-10T17:00", LONDON)),
+                Instant.parse("2026-06-10T12:00:00Z"));
+        Shift ended = CLOCKING.stop(CLOCKING.start(shift("s3", time("2026-06-10T18:00", "2026-06-10T20:00", LONDON)),
+                Instant.parse("2026-06-10T17:00:00Z")), Instant.parse("2026-06-10T19:00:00Z"));
+        Shift missed = CLOCKING.miss(shift("s4", time("2026-06-10T20:00", "2026-06-10T21:00", LONDON)),
+                Instant.parse("2026-06-10T19:30:00Z"));
+        ShiftRules.requireNoneStartedOn(day, List.of(planned, ended, missed));
+        RuleViolation refused = catchViolation(() -> ShiftRules.requireNoneStartedOn(day,
+                List.of(planned, started, ended)));
+        assertThat(refused.code()).isEqualTo(ShiftRules.SHIFT_STARTED_ON_DAY);
+        assertThat(refused.category()).isEqualTo(RuleViolation.Category.CONFLICT);
+        assertThat(refused.field()).isEqualTo("day");
+        // a started shift of another day (the night before, running into this one) is not that day's
+        ShiftRules.requireNoneStartedOn(day.plusDays(1), List.of(started));
+    }
+
+    static RuleViolation catchViolation(Runnable action) {
+        try {
+            action.run();
+        } catch (RuleViolation refused) {
+            return refused;
+        }
+        throw new AssertionError("not refused");
+    }
+
+    @Test
     void aShiftStartsFromFifteenMinutesBeforeItsPlannedStartUntilItIsMissed() {
         Shift s = shift("s1", time("2026-06-10T09:00", "2026-06-10T17:00", LONDON)); // 08:00Z
         Instant planned = Instant.parse("2026-06-10T08:00:00Z");

@@ -190,6 +190,16 @@ public class JooqShiftStore implements ShiftStore {
     }
 
     @Override
+    public List<LocalDate> daysOff(String companionId, LocalDate fromDay, LocalDate toDay) {
+        return sql.selectDistinct(SHIFT_REQUEST.DAY_OFF).from(SHIFT_REQUEST)
+                .where(SHIFT_REQUEST.COMPANION_ID.eq(companionId))
+                .and(SHIFT_REQUEST.KIND.eq(ShiftRequest.Kind.DAY_OFF.name()))
+                .and(SHIFT_REQUEST.STATUS.eq(ShiftRequest.Status.APPROVED.name()))
+                .and(SHIFT_REQUEST.DAY_OFF.between(fromDay, toDay))
+                .orderBy(SHIFT_REQUEST.DAY_OFF).fetch(SHIFT_REQUEST.DAY_OFF);
+    }
+
+    @Override
     public Optional<ShiftRequest> lockRequest(String requestId) {
         return sql.selectFrom(SHIFT_REQUEST).where(SHIFT_REQUEST.REQUEST_ID.eq(requestId)).forUpdate()
                 .fetchOptional().map(JooqShiftStore::request);
