@@ -127,6 +127,11 @@ public class CallRouting implements WaitingQueue {
         RoutingDecision decision = router.decide(request, now, freeBy);
         String memberId = request.memberId();
         if (decision.ranked().isEmpty()) {
+            if (freeBy != null) {
+                // a dispatcher pass that finds nobody for a waiting member records nothing: their wait was
+                // recorded when they joined, and a row a second per waiting member would bury the decisions
+                return Optional.empty();
+            }
             changes.inTransaction(() -> {
                 router.record(requestId, attempt, "CALL", request, kind.name(), null, decision, null, waitedSeconds,
                         now);
@@ -257,7 +262,8 @@ public class CallRouting implements WaitingQueue {
             }
         }
         int rung = 0;
-        List<CallQueue.Waiting> waiting = queue.inOrder(DISPATCH_BATCH);
+        // nobody available: one indexed look instead of a ranking per waiting member
+        List<CallQueue.Waiting> waiting = router.anyAvailable() ? queue.inOrder(DISPATCH_BATCH) : List.of();
         for (CallQueue.Waiting place : waiting) {
             try {
                 RoutingRequest request = router.request(place.memberId(), Router.decode(place.filters()),

@@ -86,6 +86,11 @@ public class Router {
         return facts.lockAvailable(companionId);
     }
 
+    /** See {@link RoutingFacts#anyAvailable}. */
+    public boolean anyAvailable() {
+        return facts.anyAvailable();
+    }
+
     /** Records one decision, in the caller's transaction. */
     public void record(String requestId, int attempt, String purpose, RoutingRequest request, String kind,
                        String callId, RoutingDecision decision, String chosen, Long waitedSeconds, Instant now) {

@@ -26,4 +26,7 @@ public interface RoutingFacts extends app.hearth.application.calls.CompanionPres
      */
     @Override
     boolean lockAvailable(String companionId);
+
+    /** Whether any companion is available now (one indexed look: the dispatcher's pass while nobody is). */
+    boolean anyAvailable();
 }

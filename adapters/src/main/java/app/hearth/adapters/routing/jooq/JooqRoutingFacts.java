@@ -142,4 +142,9 @@ public class JooqRoutingFacts implements RoutingFacts {
                 companionId).map(row -> row.get(0, String.class)).orElse(null);
         return "AVAILABLE".equals(state);
     }
+
+    @Override
+    public boolean anyAvailable() {
+        return sql.fetchExists(sql.selectOne().from("companion_presence").where("state = 'AVAILABLE'"));
+    }
 }
