@@ -18,6 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Routing tests on a {@link TestClock}, in a context of their own (the dispatcher and the deadline poller must not
@@ -48,6 +50,12 @@ abstract class RoutingIntegrationTest extends IntegrationTest {
     @AfterEach
     void closeCompanionConnections() {
         available.close();
+    }
+
+    /** This context serves the waiting queue (the others leave it: {@link IntegrationTest}). */
+    @DynamicPropertySource
+    static void dispatcher(DynamicPropertyRegistry registry) {
+        registry.add("hearth.routing.dispatcher.enabled", () -> "true");
     }
 
     protected String id(String name) {

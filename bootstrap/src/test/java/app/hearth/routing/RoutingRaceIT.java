@@ -19,7 +19,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RoutingRaceIT extends RoutingIntegrationTest {
 
     @RegisterExtension
-    static final HearthNode nodeB = HearthNode.onTestDatabase().withWebServer().unthrottled();
+    // on this class's clock: a ring made on node B by another clock would be timed out here at once
+    static final HearthNode nodeB = HearthNode.onTestDatabase().withWebServer().unthrottled()
+            .with(new app.hearth.support.TestClock.Initializer());
 
     @Test
     void twoMembersAskingAtOnceOnTwoNodesForTheLastCompanionExactlyOneRingsThem() throws Exception {

@@ -54,8 +54,10 @@ public class RoutingConfiguration {
         return new CallRouting(router, changes, lines, metering, queue, frames, clock, maxWait, waitPerPosition);
     }
 
+    /** Each serving node looks at the queue; {@code hearth.routing.dispatcher.enabled=false} leaves it to others. */
     @Bean
     @ConditionalOnProperty(name = "hearth.mode", havingValue = "server", matchIfMissing = true)
+    @ConditionalOnProperty(name = "hearth.routing.dispatcher.enabled", havingValue = "true", matchIfMissing = true)
     QueueDispatcherTimer queueDispatcherTimer(CallRouting routing,
                                               @Value("${hearth.routing.dispatch-interval:PT1S}") Duration interval) {
         return new QueueDispatcherTimer(routing, interval);
