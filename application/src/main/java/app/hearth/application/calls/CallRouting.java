@@ -205,10 +205,13 @@ public class CallRouting implements WaitingQueue {
         if (reason != EndReason.DECLINED && reason != EndReason.MISSED) {
             return;
         }
-        Instant now = clock.instant();
-        if (endedAt.isBefore(now.minus(STALE))) {
+        Instant clockNow = clock.instant();
+        if (endedAt.isBefore(clockNow.minus(STALE))) {
             return;
         }
+        // never before the end itself: a node whose clock is behind the ending node's (any node may handle the end)
+        // must not time the next offer or the member's wait out before it began
+        Instant now = endedAt.isAfter(clockNow) ? endedAt : clockNow;
         RoutingLog.Entry ended = router.forCall(callId).orElse(null);
         if (ended == null || !"CALL".equals(ended.purpose())) {
             return;
